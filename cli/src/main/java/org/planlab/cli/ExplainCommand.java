@@ -1,0 +1,102 @@
+package org.planlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.planlab.planner.plan.PlanText;
+import org.planlab.planner.result.QueryResult;
+import org.planlab.planner.result.QueryStatus;
+import org.planlab.planner.session.PlanningSession;
+import org.planlab.planner.workload.UnknownQueryException;
+import org.planlab.planner.workload.Workload;
+import org.planlab.planner.workload.WorkloadQuery;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code planlab explain}: plans one query and prints its plan. */
+@Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Plan one query and print the plan in planlab's text format: one operator "
+        + "per line with its details, estimated rows and cumulative cost.",
+        "",
+        "The query is a suite query's id, or your own SQL against the suite's schema and "
+            + "statistics (--sql or --file)."},
+    footer = {"", "Examples:",
+        "  planlab explain tpch q5",
+        "  planlab explain tpch --sql 'SELECT count(*) FROM lineitem WHERE l_quantity < 10'",
+        "  planlab explain tpch --file my-query.sql --sf 100"})
+final class ExplainCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SUITE", description = "The suite: tpch.")
+  String suite;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "QUERY",
+      description = "A query id of the suite, e.g. q5.")
+  String queryId;
+
+  @ArgGroup(exclusive = true)
+  OwnSql own;
+
+  static final class OwnSql {
+    @Option(names = "--sql", paramLabel = "SQL", required = true,
+        description = "Plan this SQL text.")
+    String sql;
+
+    @Option(names = "--file", paramLabel = "FILE", required = true,
+        description = "Plan the SQL in this file.")
+    Path file;
+  }
+
+  @Mixin
+  PlanningOptions planning;
+
+  @Override
+  public Integer call() {
+    Workload workload = planning.workload(suite);
+    WorkloadQuery query = query(workload);
+    PlanningSession session = new PlanningSession(planning.schema(workload),
+        planning.optimizer(), planning.budget());
+    QueryResult r = session.plan(query).result();
+    PrintWriter out = spec.commandLine().getOut();
+    if (r.plan() != null) {
+      out.print(PlanText.render(r.plan()));
+    }
+    out.printf(Locale.ROOT, "-- %s: %s, %d joins, cost %s, optimized in %s by %s%n", r.id(),
+        r.status().label(), r.joins(), r.cost() == null ? "-" : PlanText.number(r.cost().rows()),
+        r.stages().optimize() == null ? "-"
+            : SuiteTable.duration(r.stages().optimize().wallMs()),
+        planning.config);
+    out.flush();
+    if (r.error() != null) {
+      spec.commandLine().getErr().println("planlab: " + r.error().describe(r.source()));
+    }
+    return r.status() == QueryStatus.PLANNED ? Planlab.OK : Planlab.SOME_FAILED;
+  }
+
+  private WorkloadQuery query(Workload workload) {
+    if (own != null) {
+      if (queryId != null) {
+        throw new UserError("give a query id or --sql/--file, not both");
+      }
+      return own.sql != null ? new WorkloadQuery("sql", "--sql", own.sql)
+          : QueryFiles.read(own.file);
+    }
+    if (queryId == null) {
+      throw new UserError("which query? give a query id (see 'planlab list'), --sql or --file");
+    }
+    try {
+      return workload.query(queryId);
+    } catch (UnknownQueryException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+}

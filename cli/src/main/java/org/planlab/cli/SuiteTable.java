@@ -1,0 +1,101 @@
+package org.planlab.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.planlab.planner.plan.PlanText;
+import org.planlab.planner.result.QueryResult;
+import org.planlab.planner.result.QueryStatus;
+import org.planlab.planner.result.StageTime;
+import org.planlab.planner.result.SuiteResult;
+
+/** The human-readable table {@code planlab run} prints. Nothing parses it. */
+final class SuiteTable {
+  private SuiteTable() {
+  }
+
+  private static final String[] HEADER = {"query", "status", "joins", "parse ms", "valid ms",
+      "conv ms", "opt ms", "opt cpu ms", "cost", "rels", "rule calls"};
+
+  static String render(SuiteResult suite) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(HEADER);
+    for (QueryResult q : suite.queries()) {
+      rows.add(new String[] {q.id(), q.status().label(), Integer.toString(q.joins()),
+          ms(q.stages().parse()), ms(q.stages().validate()), ms(q.stages().convert()),
+          ms(q.stages().optimize()),
+          q.stages().optimize() == null ? "" : ms(q.stages().optimize().cpuMs()),
+          q.cost() == null ? "" : PlanText.number(q.cost().rows()),
+          q.effort() == null ? "" : Long.toString(q.effort().relNodes()),
+          q.effort() == null ? "" : Long.toString(q.effort().ruleCalls())});
+    }
+    int[] width = new int[HEADER.length];
+    for (String[] r : rows) {
+      for (int i = 0; i < r.length; i++) {
+        width[i] = Math.max(width[i], r[i].length());
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String[] r : rows) {
+      for (int i = 0; i < r.length; i++) {
+        boolean left = i < 2;
+        String cell = left ? pad(r[i], width[i], true) : pad(r[i], width[i], false);
+        sb.append(i == 0 ? "" : "  ").append(cell);
+      }
+      sb.append('\n');
+    }
+    for (QueryResult q : suite.queries()) {
+      if (q.error() != null) {
+        sb.append(q.id()).append(": ").append(q.error().describe(q.source())).append('\n');
+      }
+    }
+    sb.append(summary(suite));
+    return sb.toString();
+  }
+
+  /** One paragraph: counts by status and optimization time. */
+  static String summary(SuiteResult suite) {
+    double[] opt = suite.queries().stream()
+        .filter(q -> q.stages().optimize() != null)
+        .mapToDouble(q -> q.stages().optimize().wallMs()).sorted().toArray();
+    double total = 0;
+    for (double v : opt) {
+      total += v;
+    }
+    return String.format(Locale.ROOT,
+        "%d queries (%s, sf %s, config %s): %d planned, %d timed out, %d failed; "
+            + "optimize total %s, median %s, max %s%n",
+        suite.queries().size(), suite.suite(), PlanText.number(suite.scaleFactor()),
+        suite.config(), suite.count(QueryStatus.PLANNED), suite.count(QueryStatus.TIMED_OUT),
+        suite.count(QueryStatus.FAILED), duration(total), duration(median(opt)),
+        duration(opt.length == 0 ? 0 : opt[opt.length - 1]));
+  }
+
+  static double median(double[] sorted) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    int m = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+  }
+
+  static String duration(double ms) {
+    return ms >= 1000 ? String.format(Locale.ROOT, "%.2f s", ms / 1000)
+        : String.format(Locale.ROOT, "%.1f ms", ms);
+  }
+
+  private static String ms(@Nullable StageTime t) {
+    return t == null ? "" : ms(t.wallMs());
+  }
+
+  private static String ms(double v) {
+    return String.format(Locale.ROOT, v < 10 ? "%.2f" : "%.0f", v);
+  }
+
+  private static String pad(String s, int w, boolean left) {
+    String fill = " ".repeat(Math.max(0, w - s.length()));
+    return left ? s + fill : fill + s;
+  }
+}

@@ -1,0 +1,37 @@
+package org.planlab.planner.optimize;
+
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.planlab.planner.workload.UnknownQueryException;
+
+/** The built-in optimizer configurations, by name. */
+public final class Optimizers {
+  private Optimizers() {
+  }
+
+  private static final List<Supplier<Optimizer>> BUILT_IN = List.of(CalciteDefaultOptimizer::new);
+
+  /** The name of the configuration used when none is given. */
+  public static final String DEFAULT = CalciteDefaultOptimizer.NAME;
+
+  public static List<Optimizer> all() {
+    return BUILT_IN.stream().map(Supplier::get).collect(Collectors.toList());
+  }
+
+  /**
+   * A new instance of the configuration with this name.
+   *
+   * @throws UnknownQueryException naming the known configurations if there is none
+   */
+  public static Optimizer byName(String name) {
+    for (Optimizer o : all()) {
+      if (o.name().equalsIgnoreCase(name.trim())) {
+        return o;
+      }
+    }
+    throw new UnknownQueryException("unknown optimizer configuration '" + name + "' (known: "
+        + all().stream().map(Optimizer::name).collect(Collectors.joining(", ")) + ")");
+  }
+}

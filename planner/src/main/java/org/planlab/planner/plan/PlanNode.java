@@ -1,0 +1,26 @@
+package org.planlab.planner.plan;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One operator of a {@link PlanSnapshot}.
+ *
+ * @param id position in a pre-order walk of the plan, from 0 at the root
+ * @param operator Calcite's operator name, e.g. {@code EnumerableHashJoin}
+ * @param details the operator's attributes as Calcite explains them
+ *     (condition, keys, fields, table), in Calcite's order
+ * @param rows estimated output rows
+ * @param selfCost the operator's own cost
+ * @param cumulativeCost the cost of the subtree rooted here
+ * @param inputs the operator's inputs, left to right
+ */
+public record PlanNode(int id, String operator, Map<String, String> details, double rows,
+    Cost selfCost, Cost cumulativeCost, List<PlanNode> inputs) {
+
+  public PlanNode {
+    details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(
+        new java.util.LinkedHashMap<>(details));
+    inputs = inputs == null ? List.of() : List.copyOf(inputs);
+  }
+}

@@ -1,0 +1,26 @@
+package org.planlab.planner.result;
+
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.planlab.planner.optimize.EffortCounter.Effort;
+import org.planlab.planner.plan.Cost;
+import org.planlab.planner.plan.PlanSnapshot;
+
+/**
+ * Everything recorded about planning one query.
+ *
+ * @param id the query's id
+ * @param source where its text came from
+ * @param sql the query text
+ * @param status how planning ended
+ * @param error why it failed, when it did
+ * @param joins join operators in the final plan (in the logical plan if there is none)
+ * @param stages time per stage
+ * @param cost the final plan's cumulative cost, or null without a plan
+ * @param effort the planner's search effort, or null if optimization did not run
+ * @param stopReason why optimization stopped, or null if it did not run
+ * @param plan the final plan, or null
+ */
+public record QueryResult(String id, String source, String sql, QueryStatus status,
+    @Nullable QueryError error, int joins, Stages stages, @Nullable Cost cost,
+    @Nullable Effort effort, @Nullable StopReason stopReason, @Nullable PlanSnapshot plan) {
+}

@@ -1,0 +1,316 @@
+package org.planlab.planner.session;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.Contexts;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.plan.volcano.VolcanoTimeoutException;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.DataContexts;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexExecutorImpl;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.apache.calcite.util.CancelFlag;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.planlab.planner.optimize.EffortCounter;
+import org.planlab.planner.optimize.Optimizer;
+import org.planlab.planner.plan.Cost;
+import org.planlab.planner.plan.PlanSnapshot;
+import org.planlab.planner.plan.PlanSnapshots;
+import org.planlab.planner.result.QueryError;
+import org.planlab.planner.result.QueryResult;
+import org.planlab.planner.result.QueryStatus;
+import org.planlab.planner.result.Stages;
+import org.planlab.planner.result.StopReason;
+import org.planlab.planner.stats.StatisticsMetadata;
+import org.planlab.planner.stats.StatisticsSchema;
+import org.planlab.planner.workload.WorkloadQuery;
+
+/**
+ * Plans queries against one schema with one optimizer configuration:
+ * parse → validate → convert to relational algebra → optimize, timing each
+ * stage and holding optimization to a time budget.
+ *
+ * <p>Conversion follows Calcite's JDBC path (sub-queries kept as
+ * expressions, type flattening, decorrelation, field trimming), so that
+ * {@code calcite-default} plans what Calcite's driver would. The budget is
+ * enforced with Calcite's {@link CancelFlag}: when it runs out the planner
+ * stops and returns the best plan found so far.
+ *
+ * <p>A session may be used from one thread at a time; Calcite's metadata
+ * provider is bound to the planning thread.
+ */
+public final class PlanningSession {
+  /** Raises cancel flags when budgets run out. */
+  private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(
+      r -> {
+        Thread t = new Thread(r, "planlab-budget-timer");
+        t.setDaemon(true);
+        return t;
+      });
+
+  /**
+   * Identifiers keep the case they are written in and match tables and
+   * columns case-insensitively, so {@code lineitem}, {@code LINEITEM} and
+   * {@code "lineitem"} all work.
+   */
+  static final SqlParser.Config PARSER_CONFIG = SqlParser.config()
+      .withQuoting(Quoting.DOUBLE_QUOTE)
+      .withUnquotedCasing(Casing.UNCHANGED)
+      .withQuotedCasing(Casing.UNCHANGED)
+      .withCaseSensitive(false)
+      .withConformance(SqlConformanceEnum.DEFAULT);
+
+  private static final CalciteConnectionConfig CONNECTION_CONFIG;
+
+  static {
+    Properties p = new Properties();
+    p.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
+    CONNECTION_CONFIG = new CalciteConnectionConfigImpl(p);
+  }
+
+  private static final RelOptTable.ViewExpander NO_VIEWS =
+      (rowType, queryString, schemaPath, viewPath) -> {
+        throw new UnsupportedOperationException("views are not supported");
+      };
+
+  private final StatisticsSchema schema;
+  private final Optimizer optimizer;
+  private final Duration budget;
+
+  public PlanningSession(StatisticsSchema schema, Optimizer optimizer, Duration budget) {
+    if (budget.isNegative() || budget.isZero()) {
+      throw new IllegalArgumentException("budget must be positive, got " + budget);
+    }
+    this.schema = schema;
+    this.optimizer = optimizer;
+    this.budget = budget;
+  }
+
+  public Optimizer optimizer() {
+    return optimizer;
+  }
+
+  public Duration budget() {
+    return budget;
+  }
+
+  /** Plans one query. Never throws for bad SQL; the result says what went wrong. */
+  public PlannedQuery plan(WorkloadQuery query) {
+    String sql = withoutTrailingSemicolons(query.sql());
+    Stages stages = Stages.NONE;
+
+    // Parse.
+    StageClock clock = StageClock.start();
+    SqlNode parsed;
+    try {
+      parsed = SqlParser.create(sql, PARSER_CONFIG).parseStmt();
+    } catch (SqlParseException e) {
+      SqlParserPos pos = e.getPos();
+      return failed(query, stages.withParse(clock.stop()), "parse", parseMessage(e),
+          pos == null ? 0 : pos.getLineNum(), pos == null ? 0 : pos.getColumnNum());
+    }
+    stages = stages.withParse(clock.stop());
+
+    // Validate.
+    clock = StageClock.start();
+    JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl();
+    CalciteSchema root = CalciteSchema.createRootSchema(false, false);
+    root.add(schema.name(), schema);
+    CalciteCatalogReader catalog = new CalciteCatalogReader(root, List.of(schema.name()),
+        typeFactory, CONNECTION_CONFIG);
+    SqlValidator validator = SqlValidatorUtil.newValidator(SqlStdOperatorTable.instance(),
+        catalog, typeFactory, SqlValidator.Config.DEFAULT
+            .withIdentifierExpansion(true)
+            .withConformance(PARSER_CONFIG.conformance()));
+    SqlNode validated;
+    try {
+      validated = validator.validate(parsed);
+    } catch (CalciteContextException e) {
+      return failed(query, stages.withValidate(clock.stop()), "validate",
+          firstLine(e.getCause() != null ? e.getCause().getMessage() : e.getMessage()),
+          e.getPosLine(), e.getPosColumn());
+    } catch (RuntimeException | StackOverflowError e) {
+      return failed(query, stages.withValidate(clock.stop()), "validate", describe(e), 0, 0);
+    }
+    stages = stages.withValidate(clock.stop());
+
+    // Convert.
+    clock = StageClock.start();
+    AtomicBoolean cancel = new AtomicBoolean();
+    EffortCounter effort = new EffortCounter();
+    RelOptPlanner planner = optimizer.newPlanner(
+        Contexts.of(new CancelFlag(cancel), CONNECTION_CONFIG));
+    planner.addListener(effort);
+    // As Calcite's JDBC path does, so that constant expressions fold.
+    planner.setExecutor(new RexExecutorImpl(DataContexts.EMPTY));
+    RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+    cluster.setMetadataProvider(StatisticsMetadata.PROVIDER);
+    RelNode logical;
+    RelCollation rootCollation;
+    try {
+      SqlToRelConverter converter = new SqlToRelConverter(NO_VIEWS, validator, catalog, cluster,
+          StandardConvertletTable.INSTANCE,
+          SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
+      RelRoot relRoot = converter.convertQuery(validated, false, true);
+      RelNode rel = converter.flattenTypes(relRoot.rel, true);
+      rel = converter.decorrelate(validated, rel);
+      rel = converter.trimUnusedFields(!relRoot.collation.getFieldCollations().isEmpty(), rel);
+      logical = relRoot.withRel(rel).project();
+      rootCollation = relRoot.collation;
+    } catch (RuntimeException | StackOverflowError e) {
+      return failed(query, stages.withConvert(clock.stop()), "convert", describe(e), 0, 0);
+    }
+    stages = stages.withConvert(clock.stop());
+
+    // Optimize, within the budget.
+    clock = StageClock.start();
+    // As Calcite's Prepare does: the result convention, and the ORDER BY's collation.
+    RelTraitSet desired = logical.getTraitSet().replace(EnumerableConvention.INSTANCE)
+        .replace(rootCollation).simplify();
+    ScheduledFuture<?> timer = TIMER.schedule(() -> cancel.set(true), budget.toNanos(),
+        TimeUnit.NANOSECONDS);
+    RelNode best;
+    try {
+      best = optimizer.optimize(planner, logical, desired);
+    } catch (RelOptPlanner.CannotPlanException | VolcanoTimeoutException e) {
+      Stages s = stages.withOptimize(clock.stop());
+      if (cancel.get()) {
+        return noPlanInBudget(query, s, logical, effort);
+      }
+      return failed(query, s, "optimize", firstLine(e.getMessage()), 0, 0, logical, effort);
+    } catch (RuntimeException | StackOverflowError e) {
+      Stages s = stages.withOptimize(clock.stop());
+      if (cancel.get() && e.getCause() instanceof VolcanoTimeoutException) {
+        return noPlanInBudget(query, s, logical, effort);
+      }
+      return failed(query, s, "optimize", describe(e), 0, 0, logical, effort);
+    } finally {
+      timer.cancel(false);
+    }
+    boolean timedOut = cancel.get();
+    stages = stages.withOptimize(clock.stop());
+
+    RelMetadataQuery mq = best.getCluster().getMetadataQuery();
+    PlanSnapshot snapshot = PlanSnapshots.of(best, mq);
+    QueryResult result = new QueryResult(query.id(), query.source(), query.sql(),
+        timedOut ? QueryStatus.TIMED_OUT : QueryStatus.PLANNED, null, countJoins(best), stages,
+        snapshot.root().cumulativeCost(), effort.effort(),
+        timedOut ? StopReason.BUDGET : StopReason.COMPLETED, snapshot);
+    return new PlannedQuery(result, logical, best);
+  }
+
+  private PlannedQuery noPlanInBudget(WorkloadQuery query, Stages stages, RelNode logical,
+      EffortCounter effort) {
+    QueryError error = new QueryError("optimize", "the budget of " + seconds(budget)
+        + " ran out before the planner found a complete plan", 0, 0);
+    QueryResult r = new QueryResult(query.id(), query.source(), query.sql(),
+        QueryStatus.TIMED_OUT, error, countJoins(logical), stages, null, effort.effort(),
+        StopReason.BUDGET, null);
+    return new PlannedQuery(r, logical, null);
+  }
+
+  private static PlannedQuery failed(WorkloadQuery query, Stages stages, String stage,
+      String message, int line, int column) {
+    return failed(query, stages, stage, message, line, column, null, null);
+  }
+
+  private static PlannedQuery failed(WorkloadQuery query, Stages stages, String stage,
+      String message, int line, int column, @Nullable RelNode logical,
+      @Nullable EffortCounter effort) {
+    QueryResult r = new QueryResult(query.id(), query.source(), query.sql(), QueryStatus.FAILED,
+        new QueryError(stage, message, line, column), logical == null ? 0 : countJoins(logical),
+        stages, (Cost) null, effort == null ? null : effort.effort(),
+        effort == null ? null : StopReason.ERROR, null);
+    return new PlannedQuery(r, logical, null);
+  }
+
+  /** Join operators in a plan, counting shared subtrees once per use. */
+  public static int countJoins(RelNode rel) {
+    int n = rel instanceof Join ? 1 : 0;
+    for (RelNode input : rel.getInputs()) {
+      n += countJoins(input);
+    }
+    return n;
+  }
+
+  /** The parser's first sentence, without the position it also reports separately. */
+  private static String parseMessage(SqlParseException e) {
+    String first = firstLine(e.getMessage());
+    return first.replaceFirst(" at line \\d+, column \\d+\\.?$", "");
+  }
+
+  private static String describe(Throwable e) {
+    if (e instanceof StackOverflowError) {
+      return "the query is nested too deeply for the planner's stack (raise -Xss)";
+    }
+    if (System.getenv("PLANLAB_DEBUG") != null) {
+      e.printStackTrace();
+    }
+    String msg = e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root != e) {
+      msg += ": caused by " + root.getClass().getSimpleName()
+          + (root.getMessage() == null ? "" : ": " + firstLine(root.getMessage()));
+    }
+    return msg;
+  }
+
+  static String firstLine(@Nullable String s) {
+    if (s == null) {
+      return "(no message)";
+    }
+    String t = s.strip();
+    int nl = t.indexOf('\n');
+    return nl < 0 ? t : t.substring(0, nl).strip();
+  }
+
+  /** Drops a trailing {@code ;} (and whitespace), which Calcite's parser refuses. */
+  static String withoutTrailingSemicolons(String sql) {
+    String s = sql.stripTrailing();
+    while (s.endsWith(";")) {
+      s = s.substring(0, s.length() - 1).stripTrailing();
+    }
+    return s;
+  }
+
+  private static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : (d.toMillis() / 1000.0) + " s";
+  }
+}
