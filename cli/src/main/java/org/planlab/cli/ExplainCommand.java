@@ -2,6 +2,7 @@ package org.planlab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -9,6 +10,7 @@ import org.planlab.planner.plan.PlanText;
 import org.planlab.planner.result.QueryResult;
 import org.planlab.planner.result.QueryStatus;
 import org.planlab.planner.session.PlanningSession;
+import org.planlab.planner.suite.SuiteRunner;
 import org.planlab.planner.workload.UnknownQueryException;
 import org.planlab.planner.workload.Workload;
 import org.planlab.planner.workload.WorkloadQuery;
@@ -65,7 +67,10 @@ final class ExplainCommand implements Callable<Integer> {
     WorkloadQuery query = query(workload);
     PlanningSession session = new PlanningSession(planning.schema(workload),
         planning.optimizer(), planning.budget());
-    QueryResult r = session.plan(query).result();
+    // Through the suite runner: a planning thread with a deep stack, and a
+    // planner that ignores its budget cannot hang the command.
+    QueryResult r = new SuiteRunner(workload.name(), planning.scaleFactor, session)
+        .run(List.of(query), new SuiteRunner.Listener() { }).queries().get(0);
     PrintWriter out = spec.commandLine().getOut();
     if (r.plan() != null) {
       out.print(PlanText.render(r.plan()));
