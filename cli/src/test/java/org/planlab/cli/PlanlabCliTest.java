@@ -1,0 +1,155 @@
+package org.planlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.planlab.planner.result.QueryStatus;
+import org.planlab.planner.result.ResultFiles;
+import org.planlab.planner.result.SuiteResult;
+
+/** The command line: outputs, result files and exit codes. */
+class PlanlabCliTest {
+  @TempDir
+  Path dir;
+
+  /** What one invocation printed and returned. */
+  record Run(int exit, String out, String err) {
+  }
+
+  static Run planlab(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Planlab.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  /** A usage error: exit 2 and one line naming the problem, no stack trace. */
+  private static void assertUsageError(Run r, String expected) {
+    assertThat(r.exit()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).contains(expected).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void runPlansTheChosenQueriesAndWritesAResultFileThatRoundTrips() throws IOException {
+    Path out = dir.resolve("r.json");
+    Run r = planlab("run", "tpch", "--query", "q1,Q6", "--out", out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("q1").contains("q6").contains("2 planned, 0 timed out, 0 failed");
+    assertThat(r.err()).contains("[ 1/2] q1").contains("wrote " + out);
+    SuiteResult result = ResultFiles.read(out);
+    assertThat(result.suite()).isEqualTo("tpch");
+    assertThat(result.config()).isEqualTo("calcite-default");
+    assertThat(result.scaleFactor()).isEqualTo(1.0);
+    assertThat(result.queries()).extracting(q -> q.id()).containsExactly("q1", "q6");
+    assertThat(result.queries()).allMatch(q -> q.status() == QueryStatus.PLANNED);
+    assertThat(ResultFiles.toJson(ResultFiles.parse("again", ResultFiles.toJson(result))))
+        .isEqualTo(ResultFiles.toJson(result));
+  }
+
+  @Test
+  void jsonAndCsvFormats() throws IOException {
+    Path out = dir.resolve("r.json");
+    Run json = planlab("run", "tpch", "-q", "q6", "--out", out.toString(), "--format", "json",
+        "--quiet");
+    assertThat(json.exit()).isZero();
+    assertThat(ResultFiles.parse("stdout", json.out()).queries()).hasSize(1);
+    assertThat(json.err()).isEmpty();
+
+    Run csv = planlab("run", "tpch", "-q", "q6", "--out", out.toString(), "--format", "csv");
+    assertThat(csv.exit()).isZero();
+    assertThat(csv.out().lines().findFirst().orElseThrow()).startsWith("suite,config,");
+    assertThat(Files.readString(dir.resolve("r.csv"))).isEqualTo(csv.out());
+  }
+
+  @Test
+  void failedAndTimedOutQueriesExitWithOneAndTheSuiteGoesOn() throws IOException {
+    Path queries = Files.createDirectories(dir.resolve("queries"));
+    Files.writeString(queries.resolve("a.sql"), "SELECT count(*) FROM nation;\n");
+    Files.writeString(queries.resolve("b.sql"), "SELECT n_name\nFROM nation\nWHERE n_nope = 1\n");
+    Files.writeString(queries.resolve("c.sql"), "SELECT count(*) FROM region");
+    Path out = dir.resolve("custom.json");
+    Run r = planlab("run", "tpch", "--queries", queries.toString(), "--out", out.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).contains("b: " + queries.resolve("b.sql") + ":3:7: validate error: ")
+        .contains("2 planned, 0 timed out, 1 failed");
+    SuiteResult result = ResultFiles.read(out);
+    assertThat(result.queries()).extracting(q -> q.status())
+        .containsExactly(QueryStatus.PLANNED, QueryStatus.FAILED, QueryStatus.PLANNED);
+
+    Run timedOut = planlab("run", "tpch", "-q", "q7", "--timeout", "1", "--out",
+        dir.resolve("t.json").toString());
+    assertThat(timedOut.exit()).isEqualTo(1);
+    assertThat(timedOut.out()).contains("timed-out");
+  }
+
+  @Test
+  void explainPrintsThePlanOfASuiteQueryOrOwnSql() throws IOException {
+    Run q6 = planlab("explain", "tpch", "q6");
+    assertThat(q6.exit()).as(q6.err()).isZero();
+    assertThat(q6.out()).contains("EnumerableTableScan(table=[[tpch, lineitem]])")
+        .contains("-- q6: planned, 0 joins");
+
+    Run sql = planlab("explain", "tpch", "--sql",
+        "SELECT count(*) FROM orders JOIN customer ON o_custkey = c_custkey", "--sf", "100");
+    assertThat(sql.exit()).isZero();
+    assertThat(sql.out()).containsPattern("Enumerable\\w*Join\\(").contains("rows=1.5e8");
+
+    Path file = dir.resolve("mine.sql");
+    Files.writeString(file, "SELECT *\nFROM region\nORDER BY");
+    Run bad = planlab("explain", "tpch", "--file", file.toString());
+    assertThat(bad.exit()).isEqualTo(1);
+    assertThat(bad.err()).contains(file + ":3:").contains("parse error").doesNotContain("\tat ");
+  }
+
+  @Test
+  void listShowsSuitesQueriesAndConfigurations() {
+    Run r = planlab("list");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("tpch").contains("q22").contains("calcite-default");
+  }
+
+  @Test
+  void helpAndVersion() {
+    Run help = planlab("--help");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).contains("run").contains("explain").contains("list");
+    Run runHelp = planlab("run", "--help");
+    assertThat(runHelp.out()).contains("--sf").contains("--timeout").contains("--queries");
+    assertThat(planlab("--version").out()).contains("Calcite 1.42.0");
+  }
+
+  @Test
+  void usageErrorsExitWithTwoAndOneClearLine() {
+    assertUsageError(planlab("run", "tpcx"), "unknown suite 'tpcx' (known: tpch)");
+    assertUsageError(planlab("run", "tpch", "--query", "q23"), "suite tpch has no query 'q23'");
+    assertUsageError(planlab("explain", "tpch", "q99"), "suite tpch has no query 'q99'");
+    assertUsageError(planlab("run", "tpch", "--sf", "0"), "--sf must be a number > 0");
+    assertUsageError(planlab("run", "tpch", "--sf", "-1"), "--sf must be a number > 0");
+    assertUsageError(planlab("run", "tpch", "--sf", "abc"), "'abc' is not a double");
+    assertUsageError(planlab("run", "tpch", "--timeout", "0"), "--timeout must be");
+    assertUsageError(planlab("run", "tpch", "--config", "nope"),
+        "unknown optimizer configuration 'nope'");
+    assertUsageError(planlab("run", "tpch", "--format", "xml"), "--format");
+    assertUsageError(planlab("run"), "Missing required parameter");
+    assertUsageError(planlab("frobnicate"), "Unmatched argument");
+    assertUsageError(planlab("explain", "tpch"), "which query?");
+    assertUsageError(planlab("run", "tpch", "--queries", dir.resolve("none").toString()),
+        "not a folder");
+  }
+
+  @Test
+  void anUnwritableOutputIsAUsageErrorBeforeAnyWork() throws IOException {
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    Run r = planlab("run", "tpch", "-q", "q1", "--out", file.resolve("r.json").toString());
+    assertUsageError(r, "--out " + file.resolve("r.json") + ": cannot write there");
+    assertThat(r.err()).doesNotContain("[ 1/1]");
+    assertUsageError(planlab("run", "tpch", "-q", "q1", "--out", dir.toString()), "is a folder");
+  }
+}
