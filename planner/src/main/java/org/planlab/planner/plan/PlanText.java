@@ -64,7 +64,9 @@ public final class PlanText {
     }
     if (abs >= 0.01 && abs < 100_000) {
       String s = String.format(Locale.ROOT, "%.4g", v);
-      return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+      if (!s.contains("e")) {
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+      }
     }
     String s = String.format(Locale.ROOT, "%.3e", v);
     String mantissa = s.substring(0, s.indexOf('e')).replaceAll("0+$", "").replaceAll("\\.$", "");

@@ -6,7 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
+
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 
 class PlanTextTest {
   @Test
@@ -17,10 +22,21 @@ class PlanTextTest {
     assertThat(PlanText.number(6_001_215)).isEqualTo("6.001e6");
     assertThat(PlanText.number(1.5)).isEqualTo("1.5");
     assertThat(PlanText.number(0.25)).isEqualTo("0.25");
+    assertThat(PlanText.number(81_443.7)).isEqualTo("8.144e4");
+    assertThat(PlanText.number(1234.5678)).isEqualTo("1235");
+    assertThat(PlanText.number(-2.5)).isEqualTo("-2.5");
     assertThat(PlanText.number(3.0e17)).isEqualTo("3e17");
     assertThat(PlanText.number(0.0001)).isEqualTo("1e-4");
     assertThat(PlanText.number(Double.POSITIVE_INFINITY)).isEqualTo("inf");
     assertThat(PlanText.number(Double.NaN)).isEqualTo("?");
+  }
+
+  @Property(tries = 500)
+  void numbersReadBackWithinFourSignificantDigits(@ForAll double v) {
+    Assume.that(v == 0 || (Math.abs(v) > 1e-300 && Math.abs(v) < 1e300));
+    String s = PlanText.number(v);
+    assertThat(s).doesNotContain("+").doesNotContain(" ");
+    assertThat(Double.parseDouble(s)).isCloseTo(v, Percentage.withPercentage(0.05));
   }
 
   @Test
