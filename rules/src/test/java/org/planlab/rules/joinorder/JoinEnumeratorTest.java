@@ -1,0 +1,136 @@
+package org.planlab.rules.joinorder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+class JoinEnumeratorTest {
+
+  /** Random connected join graphs of 1 to 6 relations. */
+  @Provide
+  Arbitrary<JoinGraph> connectedGraphs() {
+    return Arbitraries.integers().between(1, 6).flatMap(n -> {
+      Arbitrary<List<Double>> rows = Arbitraries.doubles().between(1, 1e6).list().ofSize(n);
+      // A random spanning tree: relation i joins some earlier relation.
+      Arbitrary<List<Integer>> parents = Arbitraries.integers().between(0, 1000).list()
+          .ofSize(Math.max(0, n - 1));
+      Arbitrary<List<Double>> treeSel = Arbitraries.doubles().between(1e-6, 1).ofScale(8).list()
+          .ofSize(Math.max(0, n - 1));
+      // Extra edges and hyperedges: (mask, selectivity).
+      Arbitrary<List<long[]>> extras = Combinators.combine(
+          Arbitraries.longs().between(1, (1L << n) - 1),
+          Arbitraries.doubles().between(1e-4, 1).ofScale(6).map(Double::doubleToLongBits))
+          .as((mask, sel) -> new long[] {mask, sel}).list().ofMaxSize(4);
+      return Combinators.combine(rows, parents, treeSel, extras).as((r, p, s, e) -> {
+        List<JoinGraph.Predicate> preds = new ArrayList<>();
+        for (int i = 1; i < n; i++) {
+          int parent = p.get(i - 1) % i;
+          preds.add(new JoinGraph.Predicate((1L << i) | (1L << parent), s.get(i - 1)));
+        }
+        for (long[] x : e) {
+          preds.add(new JoinGraph.Predicate(x[0], Double.longBitsToDouble(x[1])));
+        }
+        double[] rr = r.stream().mapToDouble(Double::doubleValue).toArray();
+        return new JoinGraph(rr, preds);
+      });
+    });
+  }
+
+  /** Every join tree over {@code set} without a cross product. */
+  private static List<JoinTree> allTrees(JoinGraph g, JoinCostModel model, long set) {
+    List<JoinTree> out = new ArrayList<>();
+    if (Long.bitCount(set) == 1) {
+      int r = Long.numberOfTrailingZeros(set);
+      out.add(new JoinTree.Leaf(r, g.rows(r)));
+      return out;
+    }
+    for (long s1 = (set - 1) & set; s1 > 0; s1 = (s1 - 1) & set) {
+      long s2 = set & ~s1;
+      for (JoinTree l : allTrees(g, model, s1)) {
+        for (JoinTree r : allTrees(g, model, s2)) {
+          if (g.connected(l.relations(), r.relations())) {
+            out.add(JoinTree.join(g, model, l, r));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static int crossProducts(JoinGraph g, JoinTree t) {
+    if (t instanceof JoinTree.Join j) {
+      return (g.connected(j.left().relations(), j.right().relations()) ? 0 : 1)
+          + crossProducts(g, j.left()) + crossProducts(g, j.right());
+    }
+    return 0;
+  }
+
+  @Property(tries = 300)
+  void dpFindsTheCheapestOrderThatBruteForceFinds(@ForAll("connectedGraphs") JoinGraph g) {
+    for (JoinCostModel model : List.of(JoinCostModel.C_OUT, JoinCostModel.CALCITE_HASH_JOIN)) {
+      JoinTree dp = new DpJoinEnumerator().order(g, model);
+      double brute = allTrees(g, model, g.all()).stream().mapToDouble(JoinTree::cost).min()
+          .orElseThrow();
+      assertThat(dp.relations()).isEqualTo(g.all());
+      assertThat(dp.cost()).isCloseTo(brute, within(Math.abs(brute) * 1e-9 + 1e-9));
+      assertThat(crossProducts(g, dp)).isZero();
+    }
+  }
+
+  @Property(tries = 300)
+  void greedyCoversEveryRelationWithoutCrossProductsAndNeverBeatsDp(
+      @ForAll("connectedGraphs") JoinGraph g) {
+    JoinTree greedy = GreedyJoinEnumerator.INSTANCE.order(g, JoinCostModel.C_OUT);
+    JoinTree dp = new DpJoinEnumerator().order(g, JoinCostModel.C_OUT);
+    assertThat(greedy.relations()).isEqualTo(g.all());
+    assertThat(crossProducts(g, greedy)).isZero();
+    assertThat(greedy.cost()).isGreaterThanOrEqualTo(dp.cost() * (1 - 1e-9));
+  }
+
+  @Test
+  void aChainPrefersTheSelectiveJoinFirst() {
+    // r0 (1e6) - r1 (1e3) - r2 (10): r1 ⋈ r2 keeps 10 rows, r0 ⋈ r1 1e6.
+    JoinGraph g = new JoinGraph(new double[] {1e6, 1e3, 10}, List.of(
+        new JoinGraph.Predicate(0b011, 1e-3), new JoinGraph.Predicate(0b110, 1e-3)));
+    JoinTree t = new DpJoinEnumerator().order(g, JoinCostModel.C_OUT);
+    assertThat(t.toString()).isIn("(r0 ⋈ (r1 ⋈ r2))", "((r1 ⋈ r2) ⋈ r0)", "(r0 ⋈ (r2 ⋈ r1))",
+        "((r2 ⋈ r1) ⋈ r0)");
+    assertThat(t.rows()).isCloseTo(1e4, within(1e-6));
+  }
+
+  @Test
+  void disconnectedGraphsJoinTheirComponentsByCrossProductsLast() {
+    JoinGraph g = new JoinGraph(new double[] {100, 100, 5, 7}, List.of(
+        new JoinGraph.Predicate(0b0011, 0.01), new JoinGraph.Predicate(0b1100, 0.5)));
+    JoinTree t = new DpJoinEnumerator().order(g, JoinCostModel.C_OUT);
+    assertThat(t.relations()).isEqualTo(0b1111);
+    assertThat(crossProducts(g, t)).isEqualTo(1);
+    assertThat(t.rows()).isCloseTo(100 * 17.5, within(1e-6));
+  }
+
+  @Test
+  void aboveTheLimitDpFallsBackToGreedy() {
+    double[] rows = new double[8];
+    List<JoinGraph.Predicate> preds = new ArrayList<>();
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = 10 + i * 100;
+      if (i > 0) {
+        preds.add(new JoinGraph.Predicate((1L << i) | 1L, 0.01));
+      }
+    }
+    JoinGraph g = new JoinGraph(rows, preds);
+    assertThat(new DpJoinEnumerator(4).order(g, JoinCostModel.C_OUT))
+        .isEqualTo(GreedyJoinEnumerator.INSTANCE.order(g, JoinCostModel.C_OUT));
+  }
+}
