@@ -61,6 +61,11 @@ final class ExplainCommand implements Callable<Integer> {
   @Mixin
   PlanningOptions planning;
 
+  @Option(names = "--trace",
+      description = "Also print each phase's time, cost before and after, stop reason, steps "
+          + "and busiest rules, and the gate's decision.")
+  boolean trace;
+
   @Override
   public Integer call() {
     Workload workload = planning.workload(suite);
@@ -80,6 +85,9 @@ final class ExplainCommand implements Callable<Integer> {
         r.stages().optimize() == null ? "-"
             : SuiteTable.duration(r.stages().optimize().wallMs()),
         planning.config);
+    if (trace) {
+      out.print(TraceText.render(r));
+    }
     out.flush();
     if (r.error() != null) {
       spec.commandLine().getErr().println("planlab: " + r.error().describe(r.source()));

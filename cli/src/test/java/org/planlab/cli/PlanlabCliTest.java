@@ -45,7 +45,11 @@ class PlanlabCliTest {
     assertThat(r.err()).contains("[ 1/2] q1").contains("wrote " + out);
     SuiteResult result = ResultFiles.read(out);
     assertThat(result.suite()).isEqualTo("tpch");
-    assertThat(result.config()).isEqualTo("calcite-default");
+    assertThat(result.config()).isEqualTo("two-phase");
+    assertThat(result.queries()).allSatisfy(q -> {
+      assertThat(q.phases()).extracting(p -> p.name()).startsWith("cheap");
+      assertThat(q.gate()).isNotNull();
+    });
     assertThat(result.scaleFactor()).isEqualTo(1.0);
     assertThat(result.queries()).extracting(q -> q.id()).containsExactly("q1", "q6");
     assertThat(result.queries()).allMatch(q -> q.status() == QueryStatus.PLANNED);
@@ -83,7 +87,9 @@ class PlanlabCliTest {
     assertThat(result.queries()).extracting(q -> q.status())
         .containsExactly(QueryStatus.PLANNED, QueryStatus.FAILED, QueryStatus.PLANNED);
 
-    Run timedOut = planlab("run", "tpch", "-q", "q7", "--timeout", "1", "--out",
+    // Calcite's default rules take many seconds on Q7.
+    Run timedOut = planlab("run", "tpch", "-q", "q7", "--config", "calcite-default",
+        "--timeout", "1", "--out",
         dir.resolve("t.json").toString());
     assertThat(timedOut.exit()).isEqualTo(1);
     assertThat(timedOut.out()).contains("timed-out");
@@ -109,10 +115,23 @@ class PlanlabCliTest {
   }
 
   @Test
+  void explainTraceShowsPhasesStepsAndTheGate() {
+    Run r = planlab("explain", "tpch", "q5", "--config", "exhaustive", "--trace");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("-- phase cheap: ").contains("--   step join_order ")
+        .contains("-- gate cost > 0: ").contains("so phase 2 ran").contains("-- phase expensive: ")
+        .contains("--   rule ");
+    Run cheap = planlab("explain", "tpch", "q5", "--config", "cheap-only", "--trace");
+    assertThat(cheap.out()).contains("-- phase cheap: ").doesNotContain("phase expensive")
+        .doesNotContain("-- gate");
+  }
+
+  @Test
   void listShowsSuitesQueriesAndConfigurations() {
     Run r = planlab("list");
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("tpch").contains("q22").contains("calcite-default");
+    assertThat(r.out()).contains("tpch").contains("q22").contains("calcite-default")
+        .contains("cheap-only").contains("two-phase").contains("exhaustive");
   }
 
   @Test

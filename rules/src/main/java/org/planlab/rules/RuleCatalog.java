@@ -1,9 +1,16 @@
 package org.planlab.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.apache.calcite.adapter.enumerable.EnumerableRules;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.rules.JoinPushThroughJoinRule;
 
 /** The rule sets optimizer configurations are built from, by name. */
 public final class RuleCatalog {
@@ -18,10 +25,76 @@ public final class RuleCatalog {
    * planlab's own configurations have an unmodified baseline to beat.
    */
   public static final NamedRules CALCITE_DEFAULT = new NamedRules("calcite-default",
-      "Calcite's default Volcano rules, as its JDBC driver registers them",
-      planner -> RelOptUtil.registerDefaultRules(planner, false, false));
+      "Calcite's default Volcano rules as its JDBC driver registers them: the baseline",
+      calciteDefaultRules());
 
-  private static final List<NamedRules> ALL = List.of(CALCITE_DEFAULT);
+  /**
+   * Calcite's default rules without the join-reordering ones (commute and
+   * push-through), whose search is what makes {@link #CALCITE_DEFAULT} slow:
+   * every other cost-based rewrite of Calcite's (aggregate transpose, semi
+   * joins, sort and project pushing, merge or hash join) stays, on a join
+   * order chosen beforehand.
+   */
+  public static final NamedRules CALCITE_FIXED_ORDER = new NamedRules("calcite-fixed-order",
+      "Calcite's default Volcano rules minus join commute and push-through: its cost-based "
+          + "rewrites on a join order chosen beforehand, without its exponential join search",
+      calciteDefaultRules().stream()
+          .filter(r -> r != CoreRules.JOIN_COMMUTE && !(r instanceof JoinPushThroughJoinRule)
+              && r != CoreRules.JOIN_ASSOCIATE)
+          .toList());
+
+  /** Logical clean-up that never makes a plan worse, run to a fixpoint by Hep. */
+  public static final NamedRules NORMALIZE = new NamedRules("normalize",
+      "filter pushdown into and through joins, project and filter merging, constant folding, "
+          + "AVG/STDDEV into SUM/COUNT, DISTINCT aggregates into two levels, OR-factoring: "
+          + "cheap, and what Enumerable needs",
+      List.of(CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
+          CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_AGGREGATE_TRANSPOSE,
+          CoreRules.FILTER_MERGE, CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE,
+          CoreRules.FILTER_REDUCE_EXPRESSIONS, CoreRules.PROJECT_REDUCE_EXPRESSIONS,
+          CoreRules.JOIN_REDUCE_EXPRESSIONS, CoreRules.AGGREGATE_REDUCE_FUNCTIONS,
+          CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES,
+          CoreRules.AGGREGATE_PROJECT_MERGE, PlanlabRules.OR_FACTOR_FILTER,
+          PlanlabRules.OR_FACTOR_JOIN));
+
+  /** Collapses trees of joins into MultiJoins for the join-order rules. */
+  public static final NamedRules MULTI_JOIN = new NamedRules("multi-join",
+      "collapses inner-join trees, with the filters and projects between them, into one "
+          + "MultiJoin per block so that a join-order strategy sees every input at once",
+      List.of(CoreRules.JOIN_TO_MULTI_JOIN, CoreRules.FILTER_MULTI_JOIN_MERGE,
+          CoreRules.PROJECT_MULTI_JOIN_MERGE));
+
+  public static final NamedRules JOIN_ORDER_GREEDY = new NamedRules("join-order-greedy",
+      "greedy operator ordering over the join graph: O(n^3), never an avoidable cross "
+          + "product; Calcite's LoptOptimizeJoinRule for blocks with outer joins",
+      List.of(PlanlabRules.JOIN_ORDER_GREEDY, CoreRules.MULTI_JOIN_OPTIMIZE));
+
+  public static final NamedRules JOIN_ORDER_DP = new NamedRules("join-order-dp",
+      "exact bushy join enumeration by dynamic programming over connected subsets, greedy "
+          + "above 12 relations; Calcite's LoptOptimizeJoinRule for blocks with outer joins",
+      List.of(PlanlabRules.JOIN_ORDER_DP, CoreRules.MULTI_JOIN_OPTIMIZE));
+
+  public static final NamedRules TRANSITIVE_PREDICATES = new NamedRules("transitive-predicates",
+      "infers filters across join keys (a = b AND a < 5 gives b < 5) and pushes them down, so "
+          + "both inputs of a join shrink",
+      List.of(CoreRules.JOIN_PUSH_TRANSITIVE_PREDICATES, CoreRules.FILTER_INTO_JOIN,
+          CoreRules.JOIN_CONDITION_PUSH, CoreRules.FILTER_PROJECT_TRANSPOSE,
+          CoreRules.FILTER_MERGE));
+
+  /** The Enumerable implementation rules, with no logical rewrite. */
+  public static final NamedRules ENUMERABLE = new NamedRules("enumerable",
+      "Calcite's Enumerable implementation rules only: chooses physical operators for a "
+          + "fixed logical plan, in milliseconds",
+      enumerableRules());
+
+  public static final NamedRules SEMI_JOIN = new NamedRules("semi-join",
+      "turns joins whose right side only filters (IN, EXISTS after decorrelation) into semi "
+          + "joins, which stop at the first match",
+      List.of(CoreRules.PROJECT_TO_SEMI_JOIN, CoreRules.JOIN_TO_SEMI_JOIN));
+
+  private static final List<NamedRules> ALL = List.of(CALCITE_DEFAULT, CALCITE_FIXED_ORDER,
+      NORMALIZE, MULTI_JOIN,
+      JOIN_ORDER_GREEDY, JOIN_ORDER_DP, TRANSITIVE_PREDICATES, ENUMERABLE, SEMI_JOIN);
 
   public static List<NamedRules> all() {
     return ALL;
@@ -33,5 +106,19 @@ public final class RuleCatalog {
         .orElseThrow(() -> new IllegalArgumentException("unknown rule set '" + name
             + "' (known: " + ALL.stream().map(NamedRules::name)
                 .collect(Collectors.joining(", ")) + ")"));
+  }
+
+  private static List<RelOptRule> calciteDefaultRules() {
+    VolcanoPlanner planner = new VolcanoPlanner();
+    planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+    RelOptUtil.registerDefaultRules(planner, false, false);
+    return new ArrayList<>(planner.getRules());
+  }
+
+  private static List<RelOptRule> enumerableRules() {
+    List<RelOptRule> rules = new ArrayList<>(EnumerableRules.ENUMERABLE_RULES);
+    rules.add(EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);
+    rules.add(CoreRules.PROJECT_REMOVE);
+    return rules;
   }
 }

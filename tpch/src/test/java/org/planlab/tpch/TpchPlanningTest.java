@@ -12,7 +12,7 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.planlab.planner.optimize.CalciteDefaultOptimizer;
+import org.planlab.planner.optimize.Optimizers;
 import org.planlab.planner.plan.PlanNode;
 import org.planlab.planner.result.QueryResult;
 import org.planlab.planner.result.QueryStatus;
@@ -27,7 +27,7 @@ import org.planlab.planner.workload.Workloads;
 class TpchPlanningTest {
   private static final Workload TPCH = Workloads.byName("tpch");
   private static final PlanningSession SESSION = new PlanningSession(TPCH.schema(1),
-      new CalciteDefaultOptimizer(), Duration.ofSeconds(120));
+      Optimizers.byName("calcite-default"), Duration.ofSeconds(120));
 
   @Test
   void theSuiteHasTwentyTwoQueriesFoundByLooseIds() {
@@ -56,7 +56,7 @@ class TpchPlanningTest {
   void aTinyBudgetStopsTheSearchAndKeepsTheBestPlanSoFar() {
     // Q7 takes many seconds with Calcite's default rules; two seconds is
     // far less, and far more than the first complete plan needs.
-    PlanningSession tight = new PlanningSession(TPCH.schema(1), new CalciteDefaultOptimizer(),
+    PlanningSession tight = new PlanningSession(TPCH.schema(1), Optimizers.byName("calcite-default"),
         Duration.ofSeconds(2));
     QueryResult r = tight.plan(TPCH.query("q7")).result();
     assertThat(r.status()).isEqualTo(QueryStatus.TIMED_OUT);

@@ -26,9 +26,11 @@ public interface Optimizer {
   RelOptPlanner newPlanner(Context context);
 
   /**
-   * The best physical plan for {@code logical} with {@code desiredTraits}.
-   * Called once per planner. When the cancel flag is raised it returns the
-   * best plan found so far, or throws if there is none yet.
+   * The best physical plan for {@code logical} with {@code desiredTraits},
+   * with a trace of how it was found. Called once per planner. When the
+   * cancel flag is raised it returns the best plan found so far, or throws
+   * if there is none yet.
    */
-  RelNode optimize(RelOptPlanner planner, RelNode logical, RelTraitSet desiredTraits);
+  Optimized optimize(RelOptPlanner planner, RelNode logical, RelTraitSet desiredTraits,
+      OptimizeControl control);
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.planlab.planner.phased.Configurations;
 import org.planlab.planner.workload.UnknownQueryException;
 
 /** The built-in optimizer configurations, by name. */
@@ -11,10 +12,14 @@ public final class Optimizers {
   private Optimizers() {
   }
 
-  private static final List<Supplier<Optimizer>> BUILT_IN = List.of(CalciteDefaultOptimizer::new);
+  private static final List<Supplier<Optimizer>> BUILT_IN = List.of(
+      Configurations::calciteDefault,
+      Configurations::cheapOnly,
+      () -> Configurations.twoPhase(Configurations.DEFAULT_THRESHOLD),
+      Configurations::exhaustive);
 
   /** The name of the configuration used when none is given. */
-  public static final String DEFAULT = CalciteDefaultOptimizer.NAME;
+  public static final String DEFAULT = "two-phase";
 
   public static List<Optimizer> all() {
     return BUILT_IN.stream().map(Supplier::get).collect(Collectors.toList());

@@ -1,5 +1,7 @@
 package org.planlab.planner.result;
 
+import java.util.List;
+
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.planlab.planner.optimize.EffortCounter.Effort;
 import org.planlab.planner.plan.Cost;
@@ -19,8 +21,15 @@ import org.planlab.planner.plan.PlanSnapshot;
  * @param effort the planner's search effort, or null if optimization did not run
  * @param stopReason why optimization stopped, or null if it did not run
  * @param plan the final plan, or null
+ * @param phases what each optimizer phase did, in order (empty if optimization did not run)
+ * @param gate the cost gate's decision, or null for configurations without one
  */
 public record QueryResult(String id, String source, String sql, QueryStatus status,
     @Nullable QueryError error, int joins, Stages stages, @Nullable Cost cost,
-    @Nullable Effort effort, @Nullable StopReason stopReason, @Nullable PlanSnapshot plan) {
+    @Nullable Effort effort, @Nullable StopReason stopReason, @Nullable PlanSnapshot plan,
+    List<PhaseTrace> phases, @Nullable GateDecision gate) {
+
+  public QueryResult {
+    phases = phases == null ? List.of() : List.copyOf(phases);
+  }
 }

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum StopReason {
   /** The search ran out of rules to apply. */
   COMPLETED("completed"),
-  /** The time budget ran out and the planner was cancelled. */
+  /** The budget (time or rule calls) ran out and the planner was stopped. */
   BUDGET("budget"),
+  /** The query's overall budget ran out, so this phase stopped or never started. */
+  CANCELLED("cancelled"),
   /** Optimization did not start or threw. */
   ERROR("error");
 

@@ -3,11 +3,7 @@ package org.planlab.planner.session;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.avatica.util.Casing;
@@ -46,6 +42,8 @@ import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.util.CancelFlag;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.planlab.planner.optimize.EffortCounter;
+import org.planlab.planner.optimize.OptimizeControl;
+import org.planlab.planner.optimize.Optimized;
 import org.planlab.planner.optimize.Optimizer;
 import org.planlab.planner.plan.Cost;
 import org.planlab.planner.plan.PlanSnapshot;
@@ -74,14 +72,6 @@ import org.planlab.planner.workload.WorkloadQuery;
  * provider is bound to the planning thread.
  */
 public final class PlanningSession {
-  /** Raises cancel flags when budgets run out. */
-  private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(
-      r -> {
-        Thread t = new Thread(r, "planlab-budget-timer");
-        t.setDaemon(true);
-        return t;
-      });
-
   /**
    * Identifiers keep the case they are written in and match tables and
    * columns case-insensitively, so {@code lineitem}, {@code LINEITEM} and
@@ -170,10 +160,10 @@ public final class PlanningSession {
 
     // Convert.
     clock = StageClock.start();
-    AtomicBoolean cancel = new AtomicBoolean();
-    EffortCounter effort = new EffortCounter();
+    OptimizeControl control = new OptimizeControl();
+    EffortCounter effort = control.effort();
     RelOptPlanner planner = optimizer.newPlanner(
-        Contexts.of(new CancelFlag(cancel), CONNECTION_CONFIG));
+        Contexts.of(new CancelFlag(control.cancelFlag()), CONNECTION_CONFIG));
     planner.addListener(effort);
     // As Calcite's JDBC path does, so that constant expressions fold.
     planner.setExecutor(new RexExecutorImpl(DataContexts.EMPTY));
@@ -201,35 +191,36 @@ public final class PlanningSession {
     // As Calcite's Prepare does: the result convention, and the ORDER BY's collation.
     RelTraitSet desired = logical.getTraitSet().replace(EnumerableConvention.INSTANCE)
         .replace(rootCollation).simplify();
-    ScheduledFuture<?> timer = TIMER.schedule(() -> cancel.set(true), budget.toNanos(),
-        TimeUnit.NANOSECONDS);
-    RelNode best;
+    ScheduledFuture<?> timer = control.startQueryBudget(budget);
+    Optimized optimized;
     try {
-      best = optimizer.optimize(planner, logical, desired);
+      optimized = optimizer.optimize(planner, logical, desired, control);
     } catch (RelOptPlanner.CannotPlanException | VolcanoTimeoutException e) {
       Stages s = stages.withOptimize(clock.stop());
-      if (cancel.get()) {
+      if (control.expired()) {
         return noPlanInBudget(query, s, logical, effort);
       }
       return failed(query, s, "optimize", firstLine(e.getMessage()), 0, 0, logical, effort);
     } catch (RuntimeException | StackOverflowError e) {
       Stages s = stages.withOptimize(clock.stop());
-      if (cancel.get() && e.getCause() instanceof VolcanoTimeoutException) {
+      if (control.expired() && e.getCause() instanceof VolcanoTimeoutException) {
         return noPlanInBudget(query, s, logical, effort);
       }
       return failed(query, s, "optimize", describe(e), 0, 0, logical, effort);
     } finally {
       timer.cancel(false);
     }
-    boolean timedOut = cancel.get();
+    boolean timedOut = control.expired();
     stages = stages.withOptimize(clock.stop());
+    RelNode best = optimized.plan();
 
     RelMetadataQuery mq = best.getCluster().getMetadataQuery();
     PlanSnapshot snapshot = PlanSnapshots.of(best, mq);
     QueryResult result = new QueryResult(query.id(), query.source(), query.sql(),
         timedOut ? QueryStatus.TIMED_OUT : QueryStatus.PLANNED, null, countJoins(best), stages,
         snapshot.root().cumulativeCost(), effort.effort(),
-        timedOut ? StopReason.BUDGET : StopReason.COMPLETED, snapshot);
+        timedOut ? StopReason.BUDGET : StopReason.COMPLETED, snapshot, optimized.phases(),
+        optimized.gate());
     return new PlannedQuery(result, logical, best);
   }
 
@@ -239,7 +230,7 @@ public final class PlanningSession {
         + " ran out before the planner found a complete plan", 0, 0);
     QueryResult r = new QueryResult(query.id(), query.source(), query.sql(),
         QueryStatus.TIMED_OUT, error, countJoins(logical), stages, null, effort.effort(),
-        StopReason.BUDGET, null);
+        StopReason.BUDGET, null, List.of(), null);
     return new PlannedQuery(r, logical, null);
   }
 
@@ -254,7 +245,7 @@ public final class PlanningSession {
     QueryResult r = new QueryResult(query.id(), query.source(), query.sql(), QueryStatus.FAILED,
         new QueryError(stage, message, line, column), logical == null ? 0 : countJoins(logical),
         stages, (Cost) null, effort == null ? null : effort.effort(),
-        effort == null ? null : StopReason.ERROR, null);
+        effort == null ? null : StopReason.ERROR, null, List.of(), null);
     return new PlannedQuery(r, logical, null);
   }
 

@@ -81,7 +81,7 @@ public final class SuiteRunner {
           Throwable cause = e.getCause() == null ? e : e.getCause();
           r = new QueryResult(q.id(), q.source(), q.sql(), QueryStatus.FAILED,
               new QueryError("internal", String.valueOf(cause), 0, 0), 0, Stages.NONE, null, null,
-              StopReason.ERROR, null);
+              StopReason.ERROR, null, List.of(), null);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           break;
@@ -104,7 +104,7 @@ public final class SuiteRunner {
     return new QueryResult(q.id(), q.source(), q.sql(), QueryStatus.TIMED_OUT,
         new QueryError("optimize", "the planner did not stop within " + GRACE.toSeconds()
             + " s after its budget ran out; it was abandoned without a plan", 0, 0),
-        0, Stages.NONE, null, null, StopReason.BUDGET, null);
+        0, Stages.NONE, null, null, StopReason.BUDGET, null, List.of(), null);
   }
 
   private static ExecutorService newWorker() {

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.planlab.planner.TestSchemas;
-import org.planlab.planner.optimize.CalciteDefaultOptimizer;
+import org.planlab.planner.optimize.Optimizers;
 import org.planlab.planner.session.PlanningSession;
 import org.planlab.planner.workload.WorkloadQuery;
 
@@ -24,7 +24,7 @@ class ResultFilesTest {
 
   private static SuiteResult sample() {
     PlanningSession session = new PlanningSession(TestSchemas.star(),
-        new CalciteDefaultOptimizer(), Duration.ofSeconds(60));
+        Optimizers.byName("calcite-default"), Duration.ofSeconds(60));
     QueryResult planned = session.plan(new WorkloadQuery("a", "a.sql",
         "SELECT st_city, count(*) FROM sales JOIN store ON s_store = st_id GROUP BY st_city"))
         .result();

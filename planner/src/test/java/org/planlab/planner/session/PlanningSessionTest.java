@@ -9,7 +9,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.junit.jupiter.api.Test;
 import org.planlab.planner.TestSchemas;
-import org.planlab.planner.optimize.CalciteDefaultOptimizer;
+import org.planlab.planner.optimize.Optimizers;
 import org.planlab.planner.result.QueryResult;
 import org.planlab.planner.result.QueryStatus;
 import org.planlab.planner.result.StopReason;
@@ -17,7 +17,7 @@ import org.planlab.planner.workload.WorkloadQuery;
 
 class PlanningSessionTest {
   private final PlanningSession session = new PlanningSession(TestSchemas.star(),
-      new CalciteDefaultOptimizer(), Duration.ofSeconds(60));
+      Optimizers.byName("calcite-default"), Duration.ofSeconds(60));
 
   private PlannedQuery plan(String sql) {
     return session.plan(new WorkloadQuery("t", "test.sql", sql));

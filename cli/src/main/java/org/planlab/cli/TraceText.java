@@ -1,0 +1,62 @@
+package org.planlab.cli;
+
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+
+import org.planlab.planner.plan.PlanText;
+import org.planlab.planner.result.GateDecision;
+import org.planlab.planner.result.PhaseTrace;
+import org.planlab.planner.result.QueryResult;
+import org.planlab.planner.result.RuleCount;
+import org.planlab.planner.result.StepTrace;
+
+/** The per-phase trace of one query, as {@code planlab explain --trace} prints it. */
+final class TraceText {
+  private TraceText() {
+  }
+
+  /** How many rules to list per phase, busiest first. */
+  static final int TOP_RULES = 8;
+
+  static String render(QueryResult r) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < r.phases().size(); i++) {
+      PhaseTrace p = r.phases().get(i);
+      if (i == 1 && r.gate() != null) {
+        sb.append(gate(r.gate()));
+      }
+      sb.append(String.format(Locale.ROOT,
+          "-- phase %s: %s wall, %s cpu; cost %s -> %s; %s; %d rule calls (%d productive), "
+              + "%d rels in %d sets%s%n",
+          p.name(), SuiteTable.duration(p.wallMs()), SuiteTable.duration(p.cpuMs()),
+          cost(p.costBefore()), cost(p.costAfter()), p.stopReason(), p.effort().ruleCalls(),
+          p.effort().ruleProductions(), p.effort().relNodes(), p.effort().relSets(),
+          p.kept() ? "; kept" : ""));
+      for (StepTrace s : p.steps()) {
+        sb.append(String.format(Locale.ROOT, "--   step %-22s %s%s%n", s.name(),
+            s.skipped() ? "skipped" : SuiteTable.duration(s.wallMs()),
+            s.skipped() || s.ruleCalls() == 0 ? "" : ", " + s.ruleCalls() + " rule calls"));
+      }
+      p.rules().entrySet().stream()
+          .sorted(Comparator.comparingLong((Map.Entry<String, RuleCount> e) ->
+              -e.getValue().attempted()).thenComparing(Map.Entry::getKey))
+          .limit(TOP_RULES)
+          .forEach(e -> sb.append(String.format(Locale.ROOT, "--   rule %-40s %6d calls, %d productive%n",
+              e.getKey(), e.getValue().attempted(), e.getValue().succeeded())));
+    }
+    if (r.gate() != null && r.phases().size() <= 1) {
+      sb.append(gate(r.gate()));
+    }
+    return sb.toString();
+  }
+
+  private static String gate(GateDecision g) {
+    return String.format(Locale.ROOT, "-- gate %s: %s, so phase 2 %s%n", g.rule(),
+        PlanText.number(g.value()), g.ranPhase2() ? "ran" : "did not run");
+  }
+
+  private static String cost(org.planlab.planner.plan.Cost c) {
+    return c == null ? "-" : PlanText.number(c.rows());
+  }
+}

@@ -1,0 +1,142 @@
+package org.planlab.planner.phased;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+import org.apache.calcite.config.CalciteSystemProperty;
+import org.apache.calcite.plan.Context;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.hep.HepMatchOrder;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.sql2rel.RelDecorrelator;
+import org.apache.calcite.sql2rel.RelFieldTrimmer;
+import org.apache.calcite.tools.Programs;
+import org.planlab.planner.stats.StatisticsMetadata;
+import org.planlab.rules.NamedRules;
+import org.planlab.rules.RuleCatalog;
+
+/**
+ * The built-in optimizer configurations and the phases they are made of.
+ *
+ * <ul>
+ *   <li>{@code calcite-default}: Calcite's JDBC path, unchanged.</li>
+ *   <li>{@code cheap-only}: phase 1 alone.</li>
+ *   <li>{@code two-phase}: phase 1, then phase 2 when phase 1's cost exceeds
+ *       {@link #DEFAULT_THRESHOLD}.</li>
+ *   <li>{@code exhaustive}: phase 1, then phase 2 always.</li>
+ * </ul>
+ */
+public final class Configurations {
+  private Configurations() {
+  }
+
+  /**
+   * The default gate threshold, in Calcite cost units (rows processed).
+   * Provisional: to be set from a threshold sweep.
+   */
+  public static final double DEFAULT_THRESHOLD = 1e6;
+
+  /** The default time budget of the expensive phase. */
+  public static final Duration EXPENSIVE_PHASE_TIME = Duration.ofSeconds(10);
+
+  public static PhasedOptimizer calciteDefault() {
+    Function<Context, RelOptPlanner> planner = context -> {
+      VolcanoPlanner p = volcano(context);
+      RuleCatalog.CALCITE_DEFAULT.installInto(p);
+      return p;
+    };
+    Phase standard = new Phase("standard", List.of(
+        Step.program("programs_standard", Programs.standard(StatisticsMetadata.PROVIDER), true)),
+        PhaseBudget.UNLIMITED, null);
+    return new PhasedOptimizer("calcite-default",
+        "Calcite's Programs.standard() with its default Volcano rules (the JDBC driver's path)",
+        planner, List.of(standard), null);
+  }
+
+  public static PhasedOptimizer cheapOnly() {
+    return new PhasedOptimizer("cheap-only",
+        "phase 1 alone: normalize, greedy join order, Enumerable implementation",
+        Configurations::volcano, List.of(cheapPhase()), null);
+  }
+
+  public static PhasedOptimizer twoPhase(double threshold) {
+    return new PhasedOptimizer("two-phase",
+        "phase 1, then exact DP join order and expensive rewrites when phase 1's cost > "
+            + org.planlab.planner.plan.PlanText.number(threshold),
+        Configurations::volcano, List.of(cheapPhase(), expensivePhase()),
+        CostGate.cost(threshold));
+  }
+
+  public static PhasedOptimizer exhaustive() {
+    return new PhasedOptimizer("exhaustive",
+        "phase 1, then phase 2 always (its rules always on, within its budget)",
+        Configurations::volcano, List.of(cheapPhase(), expensivePhase()), CostGate.cost(0));
+  }
+
+  /**
+   * Phase 1: normalization (sub-query removal, decorrelation, filter
+   * pushdown, OR-factoring, field trimming), greedy join order, then
+   * physical implementation with Enumerable rules only.
+   */
+  public static Phase cheapPhase() {
+    return new Phase("cheap", List.of(
+        Step.program("subquery_removal", Programs.subQuery(StatisticsMetadata.PROVIDER), true),
+        Step.of("decorrelate", rel -> RelDecorrelator.decorrelateQuery(rel,
+            RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null))),
+        Step.hep("normalize", HepMatchOrder.BOTTOM_UP, RuleCatalog.NORMALIZE.rules()),
+        Step.of("trim_fields", rel -> new RelFieldTrimmer(null,
+            RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null)).trim(rel)),
+        joinOrder("join_order", RuleCatalog.JOIN_ORDER_GREEDY),
+        Step.volcano("implement", RuleCatalog.ENUMERABLE.rules()),
+        Step.program("calc", Programs.calc(StatisticsMetadata.PROVIDER), true)),
+        PhaseBudget.UNLIMITED, null);
+  }
+
+  /**
+   * Phase 2, from phase 1's normalized plan: exact join order, transitive
+   * predicates, then implementation with semi-join conversion.
+   */
+  public static Phase expensivePhase() {
+    return new Phase("expensive", List.of(
+        joinOrder("join_order_dp", RuleCatalog.JOIN_ORDER_DP),
+        Step.hep("transitive_predicates", HepMatchOrder.BOTTOM_UP,
+            RuleCatalog.TRANSITIVE_PREDICATES.rules()),
+        Step.volcano("implement", concat(RuleCatalog.CALCITE_FIXED_ORDER, RuleCatalog.SEMI_JOIN)),
+        Step.program("calc", Programs.calc(StatisticsMetadata.PROVIDER), true)),
+        new PhaseBudget(EXPENSIVE_PHASE_TIME, 0), "trim_fields");
+  }
+
+  /** MultiJoin formation, the join-order rules, then projection clean-up. */
+  static Step joinOrder(String name, NamedRules order) {
+    HepProgramBuilder b = HepProgram.builder();
+    b.addMatchOrder(HepMatchOrder.BOTTOM_UP);
+    b.addRuleCollection(RuleCatalog.MULTI_JOIN.rules());
+    b.addMatchOrder(HepMatchOrder.BOTTOM_UP);
+    b.addRuleCollection(order.rules());
+    b.addRuleCollection(List.of(CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE));
+    return Step.hep(name, b.build());
+  }
+
+  private static List<org.apache.calcite.plan.RelOptRule> concat(NamedRules a, NamedRules b) {
+    List<org.apache.calcite.plan.RelOptRule> l = new java.util.ArrayList<>(a.rules());
+    l.addAll(b.rules());
+    return l;
+  }
+
+  /** A Volcano planner with the convention and collation traits Calcite's driver uses. */
+  static VolcanoPlanner volcano(Context context) {
+    VolcanoPlanner p = new VolcanoPlanner(null, context);
+    p.addRelTraitDef(ConventionTraitDef.INSTANCE);
+    if (CalciteSystemProperty.ENABLE_COLLATION_TRAIT.value()) {
+      p.addRelTraitDef(RelCollationTraitDef.INSTANCE);
+    }
+    return p;
+  }
+}
