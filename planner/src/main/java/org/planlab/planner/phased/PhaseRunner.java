@@ -64,6 +64,13 @@ final class PhaseRunner {
             throw e;
           }
           out = null; // stopped before any complete plan
+        } catch (RuntimeException e) {
+          // A Hep planner stopped by the flag throws ("Statement preparation
+          // aborted"); its rewrites are optional, so the plan goes on as it was.
+          if (!control.cancelled() || step.required()) {
+            throw e;
+          }
+          out = rel;
         }
         var t = stepClock.stop();
         steps.add(new StepTrace(step.name(), t.wallMs(), t.cpuMs(),

@@ -1,0 +1,161 @@
+package org.planlab.tpch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.planlab.planner.optimize.Optimizer;
+import org.planlab.planner.optimize.Optimizers;
+import org.planlab.planner.phased.Configurations;
+import org.planlab.planner.phased.CostGate;
+import org.planlab.planner.phased.Phase;
+import org.planlab.planner.phased.PhaseBudget;
+import org.planlab.planner.phased.PhasedOptimizer;
+import org.planlab.planner.plan.PlanNode;
+import org.planlab.planner.result.PhaseTrace;
+import org.planlab.planner.result.QueryResult;
+import org.planlab.planner.result.QueryStatus;
+import org.planlab.planner.result.StopReason;
+import org.planlab.planner.session.PlanningSession;
+import org.planlab.planner.stats.StatisticsSchema;
+import org.planlab.planner.workload.Workload;
+import org.planlab.planner.workload.WorkloadQuery;
+import org.planlab.planner.workload.Workloads;
+
+/** The phased optimizer on TPC-H: gate, budgets, the never-worse rule, determinism. */
+class PhasedOptimizerTest {
+  private static final Workload TPCH = Workloads.byName("tpch");
+  private static final StatisticsSchema SF1 = TPCH.schema(1);
+
+  private static QueryResult plan(Optimizer optimizer, WorkloadQuery q) {
+    return new PlanningSession(SF1, optimizer, Duration.ofSeconds(60)).plan(q).result();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyQueryIsPlannedByEveryPhasedConfiguration() {
+    return Stream.of("cheap-only", "two-phase", "exhaustive").flatMap(config ->
+        TPCH.queries().stream().map(q -> DynamicTest.dynamicTest(config + " " + q.id(), () -> {
+          QueryResult r = plan(Optimizers.byName(config), q);
+          assertThat(r.error()).as("error").isNull();
+          assertThat(r.status()).isEqualTo(QueryStatus.PLANNED);
+          assertThat(r.phases()).isNotEmpty();
+          assertThat(r.phases().get(0).name()).isEqualTo("cheap");
+          assertThat(r.phases()).filteredOn(PhaseTrace::kept).hasSize(1);
+          // The greedy and DP join orders never join unrelated inputs.
+          assertThat(r.plan().nodes()).filteredOn(n -> n.operator().contains("Join"))
+              .noneMatch(n -> "true".equals(n.details().get("condition")));
+        })));
+  }
+
+  @Test
+  void thresholdInfinityNeverRunsPhaseTwoAndZeroAlwaysDoes() {
+    PhasedOptimizer never = Configurations.twoPhase(Double.POSITIVE_INFINITY);
+    PhasedOptimizer always = Configurations.twoPhase(0);
+    for (String id : List.of("q1", "q5", "q6", "q19")) {
+      QueryResult n = plan(never, TPCH.query(id));
+      assertThat(n.gate().ranPhase2()).isFalse();
+      assertThat(n.phases()).extracting(PhaseTrace::name).containsExactly("cheap");
+      QueryResult a = plan(always, TPCH.query(id));
+      assertThat(a.gate().ranPhase2()).isTrue();
+      assertThat(a.phases()).extracting(PhaseTrace::name).containsExactly("cheap", "expensive");
+      assertThat(a.gate().value()).isEqualTo(a.phases().get(0).costAfter().rows());
+    }
+  }
+
+  @Test
+  void theGateComparesPhaseOnesCostWithTheThreshold() {
+    // Q6 scans lineitem once (cost about 6e6); Q5 joins six tables (about 2.7e7).
+    PhasedOptimizer gate = Configurations.twoPhase(1e7);
+    QueryResult q6 = plan(gate, TPCH.query("q6"));
+    QueryResult q5 = plan(gate, TPCH.query("q5"));
+    assertThat(q6.gate().value()).isLessThan(1e7);
+    assertThat(q6.gate().ranPhase2()).isFalse();
+    assertThat(q5.gate().value()).isGreaterThan(1e7);
+    assertThat(q5.gate().ranPhase2()).isTrue();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> theFinalPlanIsNeverCostlierThanPhaseOnes() {
+    Optimizer exhaustive = Optimizers.byName("exhaustive");
+    return TPCH.queries().stream().map(q -> DynamicTest.dynamicTest(q.id(), () -> {
+      QueryResult r = plan(exhaustive, q);
+      double phase1 = r.phases().get(0).costAfter().rows();
+      assertThat(r.cost().rows()).isLessThanOrEqualTo(phase1);
+      PhaseTrace kept = r.phases().stream().filter(PhaseTrace::kept).findFirst().orElseThrow();
+      assertThat(kept.costAfter()).isEqualTo(r.cost());
+    }));
+  }
+
+  @Test
+  void aPhaseThatRunsOutOfBudgetKeepsTheBestPlanAndSaysWhy() {
+    Phase starved = new Phase("expensive", Configurations.expensivePhase().steps(),
+        new PhaseBudget(null, 1), "trim_fields");
+    PhasedOptimizer optimizer = new PhasedOptimizer("starved", "test",
+        ctx -> Configurations.cheapOnly().newPlanner(ctx),
+        List.of(Configurations.cheapPhase(), starved), CostGate.cost(0));
+    QueryResult r = plan(optimizer, TPCH.query("q5"));
+    assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(QueryStatus.PLANNED);
+    assertThat(r.plan()).isNotNull();
+    PhaseTrace phase2 = r.phases().get(1);
+    assertThat(phase2.stopReason()).isEqualTo(StopReason.BUDGET);
+    assertThat(phase2.steps()).anyMatch(s -> s.skipped());
+    assertThat(r.phases().get(0).stopReason()).isEqualTo(StopReason.COMPLETED);
+    assertThat(r.cost().rows()).isLessThanOrEqualTo(r.phases().get(0).costAfter().rows());
+  }
+
+  @Test
+  void orFactoringTurnsQ19sNestedLoopIntoAHashJoin() {
+    QueryResult calcite = plan(Optimizers.byName("calcite-default"), TPCH.query("q19"));
+    QueryResult cheap = plan(Optimizers.byName("cheap-only"), TPCH.query("q19"));
+    assertThat(calcite.plan().nodes()).extracting(PlanNode::operator)
+        .contains("EnumerableNestedLoopJoin");
+    assertThat(cheap.plan().nodes()).extracting(PlanNode::operator)
+        .doesNotContain("EnumerableNestedLoopJoin").contains("EnumerableHashJoin");
+    assertThat(cheap.phases().get(0).rules()).containsKey("OrFactorRule:join");
+    assertThat(cheap.phases().get(0).rules().get("OrFactorRule:join").succeeded()).isPositive();
+    assertThat(cheap.cost().rows()).isLessThan(calcite.cost().rows() / 1000);
+  }
+
+  @Test
+  void orFactoringLeavesOrsWithoutACommonConjunctAlone() {
+    QueryResult r = plan(Optimizers.byName("cheap-only"), new WorkloadQuery("t", "t.sql",
+        "SELECT * FROM nation WHERE n_regionkey = 1 OR n_name = 'PERU'"));
+    assertThat(r.status()).isEqualTo(QueryStatus.PLANNED);
+    assertThat(r.phases().get(0).rules().getOrDefault("OrFactorRule:filter",
+        new org.planlab.planner.result.RuleCount(0, 0)).succeeded()).isZero();
+  }
+
+  @Test
+  void plansAreTheSameAcrossRunsAndThreadCounts() throws Exception {
+    Optimizer twoPhase = Optimizers.byName("two-phase");
+    Map<String, String> sequential = TPCH.queries().stream().collect(Collectors.toMap(
+        WorkloadQuery::id, q -> plan(twoPhase, q).plan().render()));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<String[]>> futures = new ArrayList<>();
+      for (int round = 0; round < 2; round++) {
+        for (WorkloadQuery q : TPCH.queries()) {
+          futures.add(pool.submit(() -> new String[] {q.id(),
+              plan(Optimizers.byName("two-phase"), q).plan().render()}));
+        }
+      }
+      for (Future<String[]> f : futures) {
+        String[] idAndPlan = f.get();
+        assertThat(idAndPlan[1]).as(idAndPlan[0]).isEqualTo(sequential.get(idAndPlan[0]));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
