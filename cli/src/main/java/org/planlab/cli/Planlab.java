@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         "",
         "Exit codes: 0 all queries planned; 1 some failed or timed out; 2 bad usage or input; "
             + "3 internal error."},
-    subcommands = {RunCommand.class, ExplainCommand.class, ListCommand.class,
+    subcommands = {RunCommand.class, ExplainCommand.class, ListCommand.class, RulesCommand.class,
         CommandLine.HelpCommand.class})
 public final class Planlab {
 

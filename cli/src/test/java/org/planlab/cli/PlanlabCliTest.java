@@ -135,6 +135,15 @@ class PlanlabCliTest {
   }
 
   @Test
+  void rulesListsTheCatalogWithWhatAndWhy() {
+    Run r = planlab("rules");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("calcite-default").contains("join-order-dp")
+        .contains("normalize").contains("exact bushy join enumeration");
+    assertThat(planlab("rules", "-v").out()).contains("OrFactorRule:filter");
+  }
+
+  @Test
   void helpAndVersion() {
     Run help = planlab("--help");
     assertThat(help.exit()).isZero();
