@@ -1,6 +1,7 @@
 package org.planlab.planner.phased;
 
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 import org.apache.calcite.plan.RelOptPlanner;
@@ -42,24 +43,16 @@ public interface Step {
     return hep(name, b.build());
   }
 
-  /** A Hep program. */
+  /** A Hep program, on a Hep planner sharing the query's context and effort counter. */
   static Step hep(String name, HepProgram program) {
-    return new Step() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public RelNode apply(RelNode rel, StepContext context) {
-        HepPlanner hep = new HepPlanner(program, context.planner().getContext(), true, null,
-            org.apache.calcite.plan.RelOptCostImpl.FACTORY);
-        hep.addListener(context.control().effort());
-        hep.setExecutor(context.planner().getExecutor());
-        hep.setRoot(rel);
-        return hep.findBestExp();
-      }
-    };
+    return new Simple(name, false, (rel, context) -> {
+      HepPlanner hep = new HepPlanner(program, context.planner().getContext(), true, null,
+          org.apache.calcite.plan.RelOptCostImpl.FACTORY);
+      hep.addListener(context.control().effort());
+      hep.setExecutor(context.planner().getExecutor());
+      hep.setRoot(rel);
+      return hep.findBestExp();
+    });
   }
 
   /**
@@ -67,65 +60,37 @@ public interface Step {
    * {@code rules}, asked for the cheapest plan with the desired traits.
    */
   static Step volcano(String name, List<RelOptRule> rules) {
-    return new Step() {
-      @Override
-      public String name() {
-        return name;
+    return new Simple(name, true, (rel, context) -> {
+      RelOptPlanner planner = context.planner();
+      if (!(planner instanceof VolcanoPlanner)) {
+        throw new IllegalStateException("step " + name + " needs a Volcano planner");
       }
-
-      @Override
-      public boolean required() {
-        return true;
-      }
-
-      @Override
-      public RelNode apply(RelNode rel, StepContext context) {
-        RelOptPlanner planner = context.planner();
-        if (!(planner instanceof VolcanoPlanner)) {
-          throw new IllegalStateException("step " + name + " needs a Volcano planner");
-        }
-        planner.clear();
-        rules.forEach(planner::addRule);
-        RelNode root = rel.getTraitSet().equals(context.desiredTraits()) ? rel
-            : planner.changeTraits(rel, context.desiredTraits());
-        planner.setRoot(root);
-        return planner.findBestExp();
-      }
-    };
+      planner.clear();
+      rules.forEach(planner::addRule);
+      RelNode root = rel.getTraitSet().equals(context.desiredTraits()) ? rel
+          : planner.changeTraits(rel, context.desiredTraits());
+      planner.setRoot(root);
+      return planner.findBestExp();
+    });
   }
 
   /** A Calcite {@link Program} run on the query's planner. */
   static Step program(String name, Program program, boolean required) {
-    return new Step() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public boolean required() {
-        return required;
-      }
-
-      @Override
-      public RelNode apply(RelNode rel, StepContext context) {
-        return program.run(context.planner(), rel, context.desiredTraits(), List.of(), List.of());
-      }
-    };
+    return new Simple(name, required, (rel, context) ->
+        program.run(context.planner(), rel, context.desiredTraits(), List.of(), List.of()));
   }
 
   /** Any rewrite of a plan. */
   static Step of(String name, UnaryOperator<RelNode> rewrite) {
-    return new Step() {
-      @Override
-      public String name() {
-        return name;
-      }
+    return new Simple(name, false, (rel, context) -> rewrite.apply(rel));
+  }
 
-      @Override
-      public RelNode apply(RelNode rel, StepContext context) {
-        return rewrite.apply(rel);
-      }
-    };
+  /** A step made of a name, whether it is required, and what it does. */
+  record Simple(String name, boolean required, BiFunction<RelNode, StepContext, RelNode> action)
+      implements Step {
+    @Override
+    public RelNode apply(RelNode rel, StepContext context) {
+      return action.apply(rel, context);
+    }
   }
 }

@@ -12,6 +12,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalJoin;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rel.rules.MultiJoin;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexInputRef;
@@ -74,7 +75,7 @@ public final class MultiJoinOrderRule extends RelRule<MultiJoinOrderRule.Config>
     List<RexNode> rest = new ArrayList<>();
     for (int c = 0; c < placed.length; c++) {
       if (!placed[c]) {
-        rest.add(remap(g.conjuncts.get(c), map, rel, rex));
+        rest.add(remap(g.conjuncts.get(c), map, rel.getRowType().getFieldList(), rex));
       }
     }
     builder.push(rel);
@@ -130,14 +131,15 @@ public final class MultiJoinOrderRule extends RelRule<MultiJoinOrderRule.Config>
         conditions.add(g.conjuncts.get(c));
       }
     }
-    RelNode joined = LogicalJoin.create(left, right, List.of(),
-        rex.makeLiteral(true), Set.of(), JoinRelType.INNER);
-    RexNode condition = remap(RexUtil.composeConjunction(rex, conditions), map, joined, rex);
+    List<RelDataTypeField> fields = new ArrayList<>(left.getRowType().getFieldList());
+    fields.addAll(right.getRowType().getFieldList());
+    RexNode condition = remap(RexUtil.composeConjunction(rex, conditions), map, fields, rex);
     return LogicalJoin.create(left, right, List.of(), condition, Set.of(), JoinRelType.INNER);
   }
 
-  /** {@code e}, over the MultiJoin's fields, rewritten over {@code rel}'s fields. */
-  private static RexNode remap(RexNode e, int[] map, RelNode rel, RexBuilder rex) {
+  /** {@code e}, over the MultiJoin's fields, rewritten over {@code fields}. */
+  private static RexNode remap(RexNode e, int[] map, List<RelDataTypeField> fields,
+      RexBuilder rex) {
     return e.accept(new RexShuttle() {
       @Override
       public RexNode visitInputRef(RexInputRef ref) {
@@ -145,7 +147,7 @@ public final class MultiJoinOrderRule extends RelRule<MultiJoinOrderRule.Config>
         if (to < 0) {
           throw new IllegalStateException("field " + ref.getIndex() + " is not joined yet");
         }
-        return rex.makeInputRef(rel.getRowType().getFieldList().get(to).getType(), to);
+        return rex.makeInputRef(fields.get(to).getType(), to);
       }
     });
   }
