@@ -36,8 +36,13 @@ final class PlanningOptions {
   }
 
   Optimizer optimizer() {
+    return optimizer(config);
+  }
+
+  /** A built-in configuration by name. */
+  Optimizer optimizer(String name) {
     try {
-      return Optimizers.byName(config);
+      return Optimizers.byName(name);
     } catch (UnknownQueryException e) {
       throw new UserError(e.getMessage());
     }
