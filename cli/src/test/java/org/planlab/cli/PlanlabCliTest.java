@@ -135,6 +135,47 @@ class PlanlabCliTest {
   }
 
   @Test
+  void compareReadsResultFilesAndPlansConfigurationsInOneRun() throws IOException {
+    Path a = dir.resolve("a.json");
+    Path b = dir.resolve("b.json");
+    assertThat(planlab("run", "tpch", "-q", "q3,q19", "--config", "calcite-default", "--out",
+        a.toString(), "--quiet").exit()).isZero();
+    assertThat(planlab("run", "tpch", "-q", "q3,q19", "--config", "cheap-only", "--out",
+        b.toString(), "--quiet").exit()).isZero();
+    Run files = planlab("compare", a.toString(), b.toString());
+    assertThat(files.exit()).as(files.err()).isZero();
+    assertThat(files.out()).contains("cheap-only vs calcite-default").contains("q19")
+        .contains("cost geomean");
+
+    Path outDir = dir.resolve("cmp");
+    Run now = planlab("compare", "tpch", "--configs", "cheap-only,two-phase", "-q", "q6,q5",
+        "--out-dir", outDir.toString(), "--format", "csv");
+    assertThat(now.exit()).as(now.err()).isZero();
+    assertThat(now.out().lines()).hasSize(3).first().asString().startsWith("baseline,candidate");
+    assertThat(ResultFiles.read(outDir.resolve("two-phase.json")).queries()).hasSize(2);
+
+    assertUsageError(planlab("compare", a.toString()), "two or more result files");
+    assertUsageError(planlab("compare", a.toString(), dir.resolve("none.json").toString()),
+        "none.json: no such file");
+  }
+
+  @Test
+  void sweepWritesTheCurveAsCsvAndHtml() throws IOException {
+    Path prefix = dir.resolve("sw");
+    Run r = planlab("sweep", "tpch", "-q", "q5,q6,q19", "--out", prefix.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("threshold").contains("inf");
+    assertThat(Files.readString(Path.of(prefix + ".csv"))).startsWith("config,threshold,");
+    assertThat(Files.readString(Path.of(prefix + ".html"))).contains("<svg");
+    Run replay = planlab("sweep", "tpch", "--from", prefix + ".json", "--threshold", "1e7",
+        "--out", dir.resolve("sw2").toString());
+    assertThat(replay.exit()).as(replay.err()).isZero();
+    assertThat(replay.out().lines()).hasSize(2);
+    assertUsageError(planlab("sweep", "tpch", "--threshold", "-1"), "--threshold must be >= 0");
+    assertUsageError(planlab("sweep", "tpch", "--config", "cheap-only"), "has no phase 2");
+  }
+
+  @Test
   void rulesListsTheCatalogWithWhatAndWhy() {
     Run r = planlab("rules");
     assertThat(r.exit()).isZero();

@@ -33,10 +33,15 @@ public record CostGate(Kind kind, double threshold) {
     return new CostGate(Kind.JOINS, threshold);
   }
 
+  /** True if phase 2 runs for a measured {@code value}: 0 always, ∞ never, else value > threshold. */
+  public boolean runs(double value) {
+    return threshold == 0 || (!Double.isInfinite(threshold) && value > threshold);
+  }
+
   /** The decision for a phase-1 plan with {@code cost} and {@code joins}. */
   public GateDecision decide(Cost cost, int joins) {
     double value = kind == Kind.COST ? cost.rows() : joins;
-    boolean run = threshold == 0 || (!Double.isInfinite(threshold) && value > threshold);
+    boolean run = runs(value);
     String rule = String.format(Locale.ROOT, "%s > %s", kind == Kind.COST ? "cost" : "joins",
         org.planlab.planner.plan.PlanText.number(threshold));
     return new GateDecision(rule, value, threshold, run);
