@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.planlab.planner.optimize.Optimizer;
 import org.planlab.planner.optimize.Optimizers;
+import org.planlab.planner.phased.ConfigFile;
 import org.planlab.planner.stats.StatisticsSchema;
 import org.planlab.planner.workload.UnknownQueryException;
 import org.planlab.planner.workload.Workload;
@@ -18,8 +19,8 @@ final class PlanningOptions {
   double scaleFactor;
 
   @Option(names = "--config", paramLabel = "NAME", defaultValue = Optimizers.DEFAULT,
-      description = "Optimizer configuration (default: ${DEFAULT-VALUE}); "
-          + "'planlab list' shows them.")
+      description = "Optimizer configuration (default: ${DEFAULT-VALUE}): a built-in name "
+          + "('planlab list' shows them) or a JSON or YAML configuration file.")
   String config;
 
   @Option(names = "--timeout", paramLabel = "S", defaultValue = "60",
@@ -39,8 +40,15 @@ final class PlanningOptions {
     return optimizer(config);
   }
 
-  /** A built-in configuration by name. */
+  /** A built-in configuration by name, or a configuration file. */
   Optimizer optimizer(String name) {
+    if (ConfigFile.looksLikeFile(name)) {
+      try {
+        return ConfigFile.load(java.nio.file.Path.of(name));
+      } catch (ConfigFile.ConfigException e) {
+        throw new UserError(e.getMessage());
+      }
+    }
     try {
       return Optimizers.byName(name);
     } catch (UnknownQueryException e) {

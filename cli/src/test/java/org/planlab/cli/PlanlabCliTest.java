@@ -176,6 +176,21 @@ class PlanlabCliTest {
   }
 
   @Test
+  void aConfigurationFileRunsAndABadOneIsAUsageError() throws IOException {
+    Path out = dir.resolve("cfg.json");
+    Run r = planlab("run", "tpch", "-q", "q3", "--config", "../docs/config-example.yaml",
+        "--out", out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(ResultFiles.read(out).config()).isEqualTo("example-two-phase");
+    Path bad = Files.writeString(dir.resolve("bad.yaml"),
+        "name: b\ngate: {cost: -1}\nphases: [{name: a, steps: [{kind: calc}]}]\n");
+    assertUsageError(planlab("run", "tpch", "--config", bad.toString()),
+        bad + ":2:");
+    assertUsageError(planlab("run", "tpch", "--config", "missing.yaml"),
+        "missing.yaml: no such file");
+  }
+
+  @Test
   void rulesListsTheCatalogWithWhatAndWhy() {
     Run r = planlab("rules");
     assertThat(r.exit()).isZero();

@@ -115,11 +115,16 @@ public final class Configurations {
 
   /** MultiJoin formation, the join-order rules, then projection clean-up. */
   static Step joinOrder(String name, NamedRules order) {
+    return joinOrder(name, order.rules());
+  }
+
+  /** MultiJoin formation, {@code orderRules}, then projection clean-up. */
+  static Step joinOrder(String name, List<org.apache.calcite.plan.RelOptRule> orderRules) {
     HepProgramBuilder b = HepProgram.builder();
     b.addMatchOrder(HepMatchOrder.BOTTOM_UP);
     b.addRuleCollection(RuleCatalog.MULTI_JOIN.rules());
     b.addMatchOrder(HepMatchOrder.BOTTOM_UP);
-    b.addRuleCollection(order.rules());
+    b.addRuleCollection(orderRules);
     b.addRuleCollection(List.of(CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE));
     return Step.hep(name, b.build());
   }
