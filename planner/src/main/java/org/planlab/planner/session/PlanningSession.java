@@ -120,6 +120,22 @@ public final class PlanningSession {
 
   /** Plans one query. Never throws for bad SQL; the result says what went wrong. */
   public PlannedQuery plan(WorkloadQuery query) {
+    Prepared p = prepare(query);
+    return p.failed() != null ? p.failed() : optimize(p);
+  }
+
+  /**
+   * A query parsed, validated and converted, ready to optimize once: what
+   * a benchmark of optimization alone sets up before each measurement.
+   * Exactly one of {@code failed} and {@code logical} is set.
+   */
+  public record Prepared(WorkloadQuery query, @Nullable PlannedQuery failed,
+      @Nullable RelNode logical, @Nullable RelTraitSet desired, @Nullable RelOptPlanner planner,
+      @Nullable OptimizeControl control, Stages stages) {
+  }
+
+  /** Parses, validates and converts {@code query}. */
+  public Prepared prepare(WorkloadQuery query) {
     String sql = withoutTrailingSemicolons(query.sql());
     Stages stages = Stages.NONE;
 
@@ -130,8 +146,8 @@ public final class PlanningSession {
       parsed = SqlParser.create(sql, PARSER_CONFIG).parseStmt();
     } catch (SqlParseException e) {
       SqlParserPos pos = e.getPos();
-      return failed(query, stages.withParse(clock.stop()), "parse", parseMessage(e),
-          pos == null ? 0 : pos.getLineNum(), pos == null ? 0 : pos.getColumnNum());
+      return failedPrep(query, failed(query, stages.withParse(clock.stop()), "parse", parseMessage(e),
+          pos == null ? 0 : pos.getLineNum(), pos == null ? 0 : pos.getColumnNum()));
     }
     stages = stages.withParse(clock.stop());
 
@@ -150,11 +166,11 @@ public final class PlanningSession {
     try {
       validated = validator.validate(parsed);
     } catch (CalciteContextException e) {
-      return failed(query, stages.withValidate(clock.stop()), "validate",
+      return failedPrep(query, failed(query, stages.withValidate(clock.stop()), "validate",
           firstLine(e.getCause() != null ? e.getCause().getMessage() : e.getMessage()),
-          e.getPosLine(), e.getPosColumn());
+          e.getPosLine(), e.getPosColumn()));
     } catch (RuntimeException | StackOverflowError e) {
-      return failed(query, stages.withValidate(clock.stop()), "validate", describe(e), 0, 0);
+      return failedPrep(query, failed(query, stages.withValidate(clock.stop()), "validate", describe(e), 0, 0));
     }
     stages = stages.withValidate(clock.stop());
 
@@ -182,15 +198,33 @@ public final class PlanningSession {
       logical = relRoot.withRel(rel).project();
       rootCollation = relRoot.collation;
     } catch (RuntimeException | StackOverflowError e) {
-      return failed(query, stages.withConvert(clock.stop()), "convert", describe(e), 0, 0);
+      return failedPrep(query, failed(query, stages.withConvert(clock.stop()), "convert", describe(e), 0, 0));
     }
     stages = stages.withConvert(clock.stop());
 
-    // Optimize, within the budget.
-    clock = StageClock.start();
     // As Calcite's Prepare does: the result convention, and the ORDER BY's collation.
     RelTraitSet desired = logical.getTraitSet().replace(EnumerableConvention.INSTANCE)
         .replace(rootCollation).simplify();
+    return new Prepared(query, null, logical, desired, planner, control, stages);
+  }
+
+  private static Prepared failedPrep(WorkloadQuery query, PlannedQuery failed) {
+    return new Prepared(query, failed, null, null, null, null, failed.result().stages());
+  }
+
+  /** Optimizes a prepared query within the budget; call once per {@link Prepared}. */
+  public PlannedQuery optimize(Prepared p) {
+    if (p.failed() != null) {
+      return p.failed();
+    }
+    WorkloadQuery query = p.query();
+    RelNode logical = p.logical();
+    RelTraitSet desired = p.desired();
+    RelOptPlanner planner = p.planner();
+    OptimizeControl control = p.control();
+    EffortCounter effort = control.effort();
+    Stages stages = p.stages();
+    StageClock clock = StageClock.start();
     ScheduledFuture<?> timer = control.startQueryBudget(budget);
     Optimized optimized;
     try {
