@@ -1,6 +1,10 @@
 package org.planlab.rules;
 
 import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.logical.LogicalJoin;
+import org.apache.calcite.rel.rules.JoinToMultiJoinRule;
 import org.planlab.rules.joinorder.MultiJoinOrderRule;
 
 /** Every rule instance written for planlab, in one place. */
@@ -13,6 +17,21 @@ public final class PlanlabRules {
 
   /** Pulls conjuncts common to all OR branches out of a Join's condition. */
   public static final RelOptRule OR_FACTOR_JOIN = OrFactorRule.Config.JOIN.toRule();
+
+  /**
+   * Collapses inner joins, and only inner joins, into MultiJoins. Calcite's
+   * JOIN_TO_MULTI_JOIN also takes in outer joins, which then go to
+   * LoptOptimizeJoinRule and may come back flipped (a RIGHT join with the
+   * large side building the hash table, TPC-H Q13); kept out, an outer join
+   * stays as written and its inputs are ordered on their own.
+   */
+  public static final RelOptRule INNER_JOIN_TO_MULTI_JOIN = JoinToMultiJoinRule.Config.DEFAULT
+      .withOperandSupplier(b0 -> b0.operand(LogicalJoin.class)
+          .predicate(j -> j.getJoinType() == JoinRelType.INNER)
+          .inputs(b1 -> b1.operand(RelNode.class).anyInputs(),
+              b2 -> b2.operand(RelNode.class).anyInputs()))
+      .withDescription("JoinToMultiJoinRule:inner")
+      .toRule();
 
   /** Orders an inner-join MultiJoin greedily (GOO). */
   public static final RelOptRule JOIN_ORDER_GREEDY = MultiJoinOrderRule.Config.GREEDY.toRule();
