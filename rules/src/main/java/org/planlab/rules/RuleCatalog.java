@@ -56,7 +56,7 @@ public final class RuleCatalog {
           CoreRules.FILTER_REDUCE_EXPRESSIONS, CoreRules.PROJECT_REDUCE_EXPRESSIONS,
           CoreRules.JOIN_REDUCE_EXPRESSIONS, CoreRules.AGGREGATE_REDUCE_FUNCTIONS,
           CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES,
-          CoreRules.AGGREGATE_PROJECT_MERGE, PlanlabRules.OR_FACTOR_FILTER,
+          PlanlabRules.OR_FACTOR_FILTER,
           PlanlabRules.OR_FACTOR_JOIN));
 
   /** Collapses trees of joins into MultiJoins for the join-order rules. */
