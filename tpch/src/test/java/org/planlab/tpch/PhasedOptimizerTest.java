@@ -85,6 +85,18 @@ class PhasedOptimizerTest {
     assertThat(q5.gate().ranPhase2()).isTrue();
   }
 
+  @Test
+  void cheapQueriesNeverRunPhaseTwoUnderTheDefaultGate() {
+    QueryResult lookup = plan(Optimizers.byName("two-phase"), new WorkloadQuery("lookup",
+        "lookup.sql", "SELECT n_name FROM nation WHERE n_nationkey = 5"));
+    assertThat(lookup.gate().threshold()).isEqualTo(Configurations.DEFAULT_THRESHOLD);
+    assertThat(lookup.gate().value()).isLessThan(Configurations.DEFAULT_THRESHOLD);
+    assertThat(lookup.gate().ranPhase2()).isFalse();
+    assertThat(lookup.phases()).extracting(PhaseTrace::name).containsExactly("cheap");
+    QueryResult q9 = plan(Optimizers.byName("two-phase"), TPCH.query("q9"));
+    assertThat(q9.gate().ranPhase2()).isTrue();
+  }
+
   @TestFactory
   Stream<DynamicTest> theFinalPlanIsNeverCostlierThanPhaseOnes() {
     Optimizer exhaustive = Optimizers.byName("exhaustive");

@@ -41,7 +41,7 @@ public final class Configurations {
    * The default gate threshold, in Calcite cost units (rows processed).
    * Provisional: to be set from a threshold sweep.
    */
-  public static final double DEFAULT_THRESHOLD = 1e6;
+  public static final double DEFAULT_THRESHOLD = 1e5;
 
   /** The default time budget of the expensive phase. */
   public static final Duration EXPENSIVE_PHASE_TIME = Duration.ofSeconds(10);
