@@ -87,13 +87,15 @@ public final class Configurations {
    */
   public static Phase cheapPhase() {
     return new Phase("cheap", List.of(
-        Step.program("subquery_removal", Programs.subQuery(StatisticsMetadata.PROVIDER), true),
+        Step.program("subquery_removal", Programs.subQuery(StatisticsMetadata.PROVIDER), true)
+            .onlyIf(PlanShape::hasSubQuery),
         Step.of("decorrelate", rel -> RelDecorrelator.decorrelateQuery(rel,
-            RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null))),
+            RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null)))
+            .onlyIf(PlanShape::hasCorrelate),
         Step.hep("normalize", HepMatchOrder.BOTTOM_UP, RuleCatalog.NORMALIZE.rules()),
         Step.of("trim_fields", rel -> new RelFieldTrimmer(null,
             RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null)).trim(rel)),
-        joinOrder("join_order", RuleCatalog.JOIN_ORDER_GREEDY),
+        joinOrder("join_order", RuleCatalog.JOIN_ORDER_GREEDY).onlyIf(PlanShape::hasJoin),
         Step.volcano("implement", RuleCatalog.ENUMERABLE.rules()),
         Step.program("calc", Programs.calc(StatisticsMetadata.PROVIDER), true)),
         PhaseBudget.UNLIMITED, null);
@@ -105,9 +107,9 @@ public final class Configurations {
    */
   public static Phase expensivePhase() {
     return new Phase("expensive", List.of(
-        joinOrder("join_order_dp", RuleCatalog.JOIN_ORDER_DP),
+        joinOrder("join_order_dp", RuleCatalog.JOIN_ORDER_DP).onlyIf(PlanShape::hasJoin),
         Step.hep("transitive_predicates", HepMatchOrder.BOTTOM_UP,
-            RuleCatalog.TRANSITIVE_PREDICATES.rules()),
+            RuleCatalog.TRANSITIVE_PREDICATES.rules()).onlyIf(PlanShape::hasJoin),
         Step.volcano("implement", concat(RuleCatalog.CALCITE_FIXED_ORDER, RuleCatalog.SEMI_JOIN)),
         Step.program("calc", Programs.calc(StatisticsMetadata.PROVIDER), true)),
         new PhaseBudget(EXPENSIVE_PHASE_TIME, 0), "trim_fields");

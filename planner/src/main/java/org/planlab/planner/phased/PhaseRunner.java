@@ -50,8 +50,9 @@ final class PhaseRunner {
     RelNode rel = input;
     try {
       for (Step step : phase.steps()) {
-        if (control.cancelled() && !step.required()) {
+        if ((control.cancelled() && !step.required()) || !step.appliesTo(rel)) {
           steps.add(new StepTrace(step.name(), 0, 0, 0, true));
+          outputs.put(step.name(), rel);
           continue;
         }
         EffortCounter.Snapshot before = effort.snapshot();

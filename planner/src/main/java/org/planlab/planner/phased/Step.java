@@ -36,6 +36,40 @@ public interface Step {
 
   RelNode apply(RelNode rel, StepContext context);
 
+  /**
+   * False if the step cannot change {@code rel}, so that the runner skips it
+   * (and records it as skipped) instead of paying for it.
+   */
+  default boolean appliesTo(RelNode rel) {
+    return true;
+  }
+
+  /** This step, run only on plans that {@code applies} accepts. */
+  default Step onlyIf(java.util.function.Predicate<RelNode> applies) {
+    Step self = this;
+    return new Step() {
+      @Override
+      public String name() {
+        return self.name();
+      }
+
+      @Override
+      public boolean required() {
+        return self.required();
+      }
+
+      @Override
+      public boolean appliesTo(RelNode rel) {
+        return applies.test(rel) && self.appliesTo(rel);
+      }
+
+      @Override
+      public RelNode apply(RelNode rel, StepContext context) {
+        return self.apply(rel, context);
+      }
+    };
+  }
+
   /** Rules applied by a Hep planner until none matches, in {@code order}. */
   static Step hep(String name, HepMatchOrder order, List<RelOptRule> rules) {
     HepProgramBuilder b = HepProgram.builder().addMatchOrder(order);
