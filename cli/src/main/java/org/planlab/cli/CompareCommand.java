@@ -6,9 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -134,23 +131,14 @@ final class CompareCommand implements Callable<Integer> {
     }
     Workload workload = planning.workload(inputs.get(0));
     StatisticsSchema schema = planning.schema(workload);
-    List<WorkloadQuery> queries = queryIds.isEmpty() ? workload.queries()
-        : queryIds.stream().map(id -> {
-          try {
-            return workload.query(id);
-          } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-          }
-        }).toList();
+    List<WorkloadQuery> queries = PlanningOptions.queries(workload, queryIds);
     List<SuiteRunner> runners = new ArrayList<>();
     for (String name : configs) {
       Optimizer o = planning.optimizer(name);
       runners.add(new SuiteRunner(workload.name(), planning.scaleFactor,
           new PlanningSession(schema, o, planning.budget())));
     }
-    Path dir = outDir != null ? outDir : Path.of("results", "compare-"
-        + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
-            .format(ZonedDateTime.now(ZoneOffset.UTC)));
+    Path dir = outDir != null ? outDir : Path.of("results", "compare-" + OutputFiles.timestamp());
     for (String name : configs) {
       OutputFiles.checkWritable(dir.resolve(name + ".json"));
     }

@@ -9,6 +9,12 @@ final class OutputFiles {
   private OutputFiles() {
   }
 
+  /** The current UTC time for default file names, e.g. {@code 20261125-151500}. */
+  static String timestamp() {
+    return java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", java.util.Locale.ROOT)
+        .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+  }
+
   /** Creates the file's folder if needed; a usage error if it cannot be written. */
   static void checkWritable(Path file) {
     Path abs = file.toAbsolutePath();

@@ -1,6 +1,8 @@
 package org.planlab.cli;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.planlab.planner.optimize.Optimizer;
 import org.planlab.planner.optimize.Optimizers;
@@ -8,6 +10,7 @@ import org.planlab.planner.phased.ConfigFile;
 import org.planlab.planner.stats.StatisticsSchema;
 import org.planlab.planner.workload.UnknownQueryException;
 import org.planlab.planner.workload.Workload;
+import org.planlab.planner.workload.WorkloadQuery;
 import org.planlab.planner.workload.Workloads;
 
 import picocli.CommandLine.Option;
@@ -61,6 +64,22 @@ final class PlanningOptions {
       throw new UserError("--sf must be a number > 0, got " + scaleFactor);
     }
     return workload.schema(scaleFactor);
+  }
+
+  /** The suite's queries with these ids, or all of them when there are none. */
+  static List<WorkloadQuery> queries(Workload workload, List<String> ids) {
+    if (ids.isEmpty()) {
+      return workload.queries();
+    }
+    List<WorkloadQuery> list = new ArrayList<>();
+    for (String id : ids) {
+      try {
+        list.add(workload.query(id));
+      } catch (UnknownQueryException e) {
+        throw new UserError(e.getMessage());
+      }
+    }
+    return list;
   }
 
   Duration budget() {

@@ -5,9 +5,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +18,6 @@ import org.planlab.planner.result.SuiteCsv;
 import org.planlab.planner.result.SuiteResult;
 import org.planlab.planner.session.PlanningSession;
 import org.planlab.planner.suite.SuiteRunner;
-import org.planlab.planner.workload.UnknownQueryException;
 import org.planlab.planner.workload.Workload;
 import org.planlab.planner.workload.WorkloadQuery;
 
@@ -146,24 +142,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
       }
       return QueryFiles.readFolder(queriesDir);
     }
-    if (queryIds.isEmpty()) {
-      return workload.queries();
-    }
-    List<WorkloadQuery> list = new ArrayList<>();
-    for (String id : queryIds) {
-      try {
-        list.add(workload.query(id));
-      } catch (UnknownQueryException e) {
-        throw new UserError(e.getMessage());
-      }
-    }
-    return list;
+    return PlanningOptions.queries(workload, queryIds);
   }
 
   static Path defaultOut(String suite, String config) {
-    String time = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
-        .format(ZonedDateTime.now(ZoneOffset.UTC));
-    return Path.of("results", suite + "-" + config + "-" + time + ".json");
+    return Path.of("results", suite + "-" + config + "-" + OutputFiles.timestamp() + ".json");
   }
 
   private static Path csvBeside(Path json) {

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -98,14 +95,7 @@ final class SweepCommand implements Callable<Integer> {
         throw new UserError("--config " + planning.config + " has no phase 2 to gate");
       }
       PhasedOptimizer alwaysOn = phased.withGate(o.name() + "@0", CostGate.cost(0));
-      List<WorkloadQuery> queries = queryIds.isEmpty() ? workload.queries()
-          : queryIds.stream().map(id -> {
-            try {
-              return workload.query(id);
-            } catch (IllegalArgumentException e) {
-              throw new UserError(e.getMessage());
-            }
-          }).toList();
+      List<WorkloadQuery> queries = PlanningOptions.queries(workload, queryIds);
       base = o.name();
       Path prefix = prefix(base);
       OutputFiles.checkWritable(Path.of(prefix + ".json"));
@@ -154,9 +144,7 @@ final class SweepCommand implements Callable<Integer> {
     if (out != null) {
       return out;
     }
-    return Path.of("results", "sweep-" + suite + "-" + config + "-"
-        + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
-            .format(ZonedDateTime.now(ZoneOffset.UTC)));
+    return Path.of("results", "sweep-" + suite + "-" + config + "-" + OutputFiles.timestamp());
   }
 
   private static void write(Path file, AtomicFiles.TextWriter content) {
