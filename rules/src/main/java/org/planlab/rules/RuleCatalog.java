@@ -69,13 +69,13 @@ public final class RuleCatalog {
 
   public static final NamedRules JOIN_ORDER_GREEDY = new NamedRules("join-order-greedy",
       "greedy operator ordering over the join graph: O(n^3), never an avoidable cross "
-          + "product; Calcite's LoptOptimizeJoinRule for blocks with outer joins",
-      List.of(PlanlabRules.JOIN_ORDER_GREEDY, CoreRules.MULTI_JOIN_OPTIMIZE));
+          + "product",
+      List.of(PlanlabRules.JOIN_ORDER_GREEDY));
 
   public static final NamedRules JOIN_ORDER_DP = new NamedRules("join-order-dp",
       "exact bushy join enumeration by dynamic programming over connected subsets, greedy "
-          + "above 12 relations; Calcite's LoptOptimizeJoinRule for blocks with outer joins",
-      List.of(PlanlabRules.JOIN_ORDER_DP, CoreRules.MULTI_JOIN_OPTIMIZE));
+          + "above 12 relations",
+      List.of(PlanlabRules.JOIN_ORDER_DP));
 
   public static final NamedRules TRANSITIVE_PREDICATES = new NamedRules("transitive-predicates",
       "infers filters across join keys (a = b AND a < 5 gives b < 5) and pushes them down, so "

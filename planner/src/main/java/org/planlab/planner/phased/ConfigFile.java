@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.hep.HepMatchOrder;
 import org.apache.calcite.rel.core.RelFactories;
-import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.RelFieldTrimmer;
 import org.apache.calcite.tools.Programs;
@@ -270,7 +269,7 @@ public final class ConfigFile {
         if ("c-out".equals(s.costModel())) {
           c = c.withCostModel(JoinCostModel.C_OUT);
         }
-        return Configurations.joinOrder(name, List.of(c.toRule(), CoreRules.MULTI_JOIN_OPTIMIZE));
+        return Configurations.joinOrder(name, List.of(c.toRule()));
       }
       default:
         throw new IllegalStateException(s.kind());

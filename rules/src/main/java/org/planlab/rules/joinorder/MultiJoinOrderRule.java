@@ -40,7 +40,8 @@ import org.apache.calcite.rel.core.RelFactories;
  * the enumerator finds cheapest.
  *
  * <p><b>Must not fire</b> on MultiJoins with outer joins (their inputs do not
- * commute freely): it leaves them to Calcite's {@code LoptOptimizeJoinRule}.
+ * commute freely). planlab's {@code multi-join} rule set never builds them;
+ * Calcite's {@code JOIN_TO_MULTI_JOIN} does, for {@code LoptOptimizeJoinRule}.
  */
 public final class MultiJoinOrderRule extends RelRule<MultiJoinOrderRule.Config> {
 
