@@ -43,7 +43,8 @@ import picocli.CommandLine.Model.CommandSpec;
     footer = {"", "Examples:",
         "  planlab sweep tpch",
         "  planlab sweep tpch --threshold 1e5,1e6,1e7,1e8 --sf 100",
-        "  planlab sweep tpch --from results/tpch-exhaustive-20261125-160000.json"})
+        "  planlab sweep tpch --from results/tpch-exhaustive-20261125-160000.json",
+        "  planlab sweep tpch --configs two-phase,my-config.yaml"})
 final class SweepCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -73,6 +74,11 @@ final class SweepCommand implements Callable<Integer> {
   @Mixin
   PlanningOptions planning;
 
+  @Option(names = "--configs", split = ",", paramLabel = "NAME",
+      description = "Sweep several configurations (names or files) in one run, each with its "
+          + "own output files (default: --config).")
+  List<String> configs = new ArrayList<>();
+
   @Override
   public Integer call() {
     for (double t : thresholds) {
@@ -81,28 +87,37 @@ final class SweepCommand implements Callable<Integer> {
       }
     }
     Workload workload = planning.workload(suite);
-    SuiteResult always;
-    String base = null;
     if (from != null) {
+      SuiteResult always;
       try {
         always = ResultFiles.read(from);
       } catch (ResultFileException e) {
         throw new UserError(e.getMessage());
       }
-    } else {
-      Optimizer o = planning.optimizer();
+      report(always, out != null ? out : defaultPrefix(always.config(), OutputFiles.timestamp()),
+          false);
+      return Planlab.OK;
+    }
+    List<String> names = configs.isEmpty() ? List.of(planning.config) : configs;
+    List<PhasedOptimizer> optimizers = new ArrayList<>();
+    for (String name : names) {
+      Optimizer o = planning.optimizer(name);
       if (!(o instanceof PhasedOptimizer phased) || phased.phases().size() < 2) {
-        throw new UserError("--config " + planning.config + " has no phase 2 to gate");
+        throw new UserError("configuration " + name + " has no phase 2 to gate");
       }
-      PhasedOptimizer alwaysOn = phased.withGate(o.name() + "@0", CostGate.cost(0));
-      List<WorkloadQuery> queries = PlanningOptions.queries(workload, queryIds);
-      base = o.name();
-      Path prefix = prefix(base);
+      optimizers.add(phased);
+    }
+    List<WorkloadQuery> queries = PlanningOptions.queries(workload, queryIds);
+    String time = OutputFiles.timestamp();
+    PrintWriter err = spec.commandLine().getErr();
+    for (PhasedOptimizer phased : optimizers) {
+      Path prefix = out == null ? defaultPrefix(phased.name(), time)
+          : optimizers.size() == 1 ? out : Path.of(out + "-" + phased.name());
       OutputFiles.checkWritable(Path.of(prefix + ".json"));
-      PrintWriter err = spec.commandLine().getErr();
+      PhasedOptimizer alwaysOn = phased.withGate(phased.name() + "@0", CostGate.cost(0));
       err.printf(Locale.ROOT, "planlab: planning %d %s queries with %s, phase 2 always on%n",
-          queries.size(), workload.name(), base);
-      always = new SuiteRunner(workload.name(), planning.scaleFactor,
+          queries.size(), workload.name(), phased.name());
+      SuiteResult always = new SuiteRunner(workload.name(), planning.scaleFactor,
           new PlanningSession(planning.schema(workload), alwaysOn, planning.budget()))
           .run(queries, new SuiteRunner.Listener() {
             @Override
@@ -113,19 +128,26 @@ final class SweepCommand implements Callable<Integer> {
             }
           });
       write(Path.of(prefix + ".json"), w -> ResultFiles.mapper().writeValue(w, always));
+      report(always, prefix, optimizers.size() > 1);
     }
+    return Planlab.OK;
+  }
+
+  /** Replays {@code always}, writes PREFIX.csv and PREFIX.html, prints the table. */
+  private void report(SuiteResult always, Path prefix, boolean heading) {
     GateSweep sweep;
     try {
       sweep = GateSweep.of(always, thresholds);
     } catch (IllegalArgumentException e) {
       throw new UserError((from == null ? "" : from + ": ") + e.getMessage());
     }
-    Path prefix = prefix(base == null ? always.config() : base);
     write(Path.of(prefix + ".csv"), sweep::writeCsv);
     write(Path.of(prefix + ".html"), w -> w.write(GateSweepChart.html(sweep,
         "Gate sweep: " + always.suite() + " at sf " + PlanText.number(always.scaleFactor()))));
-
     PrintWriter o = spec.commandLine().getOut();
+    if (heading) {
+      o.println("== " + sweep.config());
+    }
     o.printf("%12s %8s %12s %10s %12s %10s%n", "threshold", "phase 2", "total ms", "median ms",
         "cost ratio", "max ratio");
     for (GateSweep.Point p : sweep.points()) {
@@ -137,14 +159,10 @@ final class SweepCommand implements Callable<Integer> {
     o.flush();
     spec.commandLine().getErr().println("planlab: wrote " + prefix + ".csv and " + prefix
         + ".html");
-    return Planlab.OK;
   }
 
-  private Path prefix(String config) {
-    if (out != null) {
-      return out;
-    }
-    return Path.of("results", "sweep-" + suite + "-" + config + "-" + OutputFiles.timestamp());
+  private Path defaultPrefix(String config, String time) {
+    return Path.of("results", "sweep-" + suite + "-" + config + "-" + time);
   }
 
   private static void write(Path file, AtomicFiles.TextWriter content) {

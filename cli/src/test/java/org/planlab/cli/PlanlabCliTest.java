@@ -171,6 +171,11 @@ class PlanlabCliTest {
         "--out", dir.resolve("sw2").toString());
     assertThat(replay.exit()).as(replay.err()).isZero();
     assertThat(replay.out().lines()).hasSize(2);
+    Run two = planlab("sweep", "tpch", "-q", "q6", "--configs", "two-phase,exhaustive", "--out",
+        dir.resolve("sw3").toString(), "--threshold", "0,1e9");
+    assertThat(two.exit()).as(two.err()).isZero();
+    assertThat(two.out()).contains("== two-phase@0").contains("== exhaustive@0");
+    assertThat(Files.exists(Path.of(dir.resolve("sw3") + "-exhaustive.html"))).isTrue();
     assertUsageError(planlab("sweep", "tpch", "--threshold", "-1"), "--threshold must be >= 0");
     assertUsageError(planlab("sweep", "tpch", "--config", "cheap-only"), "has no phase 2");
   }
