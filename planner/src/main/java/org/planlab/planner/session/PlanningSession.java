@@ -146,7 +146,8 @@ public final class PlanningSession {
       parsed = SqlParser.create(sql, PARSER_CONFIG).parseStmt();
     } catch (SqlParseException e) {
       SqlParserPos pos = e.getPos();
-      return failedPrep(query, failed(query, stages.withParse(clock.stop()), "parse", parseMessage(e),
+      return failedPrep(query, failed(query, stages.withParse(clock.stop()), "parse",
+          parseMessage(e),
           pos == null ? 0 : pos.getLineNum(), pos == null ? 0 : pos.getColumnNum()));
     }
     stages = stages.withParse(clock.stop());
@@ -170,7 +171,8 @@ public final class PlanningSession {
           firstLine(e.getCause() != null ? e.getCause().getMessage() : e.getMessage()),
           e.getPosLine(), e.getPosColumn()));
     } catch (RuntimeException | StackOverflowError e) {
-      return failedPrep(query, failed(query, stages.withValidate(clock.stop()), "validate", describe(e), 0, 0));
+      return failedPrep(query, failed(query, stages.withValidate(clock.stop()), "validate",
+          describe(e), 0, 0));
     }
     stages = stages.withValidate(clock.stop());
 
@@ -198,7 +200,8 @@ public final class PlanningSession {
       logical = relRoot.withRel(rel).project();
       rootCollation = relRoot.collation;
     } catch (RuntimeException | StackOverflowError e) {
-      return failedPrep(query, failed(query, stages.withConvert(clock.stop()), "convert", describe(e), 0, 0));
+      return failedPrep(query, failed(query, stages.withConvert(clock.stop()), "convert",
+          describe(e), 0, 0));
     }
     stages = stages.withConvert(clock.stop());
 
