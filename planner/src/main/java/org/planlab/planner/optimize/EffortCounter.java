@@ -76,11 +76,6 @@ public final class EffortCounter implements RelOptListener {
     this.limitFlag = flag;
   }
 
-  /** True if the rule-call limit was reached. */
-  public boolean ruleCallLimitReached() {
-    return ruleCalls >= ruleCallLimit;
-  }
-
   public Effort effort() {
     return new Effort(sets.size(), rels.size(), ruleCalls, ruleProductions);
   }

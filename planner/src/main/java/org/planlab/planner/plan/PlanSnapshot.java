@@ -2,7 +2,6 @@ package org.planlab.planner.plan;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * A plain, serializable copy of a physical plan: everything the CLI, the
@@ -20,11 +19,6 @@ public record PlanSnapshot(PlanNode root) {
   private static void collect(PlanNode n, List<PlanNode> out) {
     out.add(n);
     n.inputs().forEach(i -> collect(i, out));
-  }
-
-  /** How many nodes satisfy {@code p}. */
-  public long count(Predicate<PlanNode> p) {
-    return nodes().stream().filter(p).count();
   }
 
   /** The plan in planlab's text format; see {@link PlanText}. */

@@ -17,7 +17,6 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 public final class StatisticsSchema extends AbstractSchema {
   private final String name;
   private final Map<String, Table> tables;
-  private final Map<String, TableDefinition> definitions;
 
   public StatisticsSchema(String name, List<TableDefinition> definitions) {
     this.name = name;
@@ -44,8 +43,8 @@ public final class StatisticsSchema extends AbstractSchema {
       built.put(d.name(), new StatisticsTable(List.of(name, d.name()), d, referencedRows,
           constraints));
     }
-    this.tables = Map.copyOf(built);
-    this.definitions = Map.copyOf(byName);
+    // Insertion order, not Map.copyOf's per-JVM order: listings stay stable.
+    this.tables = java.util.Collections.unmodifiableMap(built);
   }
 
   private static String key(String tableName) {
@@ -54,11 +53,6 @@ public final class StatisticsSchema extends AbstractSchema {
 
   public String name() {
     return name;
-  }
-
-  /** A table's definition, by case-insensitive name, or null. */
-  public TableDefinition definition(String tableName) {
-    return definitions.get(key(tableName));
   }
 
   @Override

@@ -61,10 +61,6 @@ public final class StatisticsTable extends AbstractTable implements ScannableTab
     return definition;
   }
 
-  public List<String> qualifiedName() {
-    return qualifiedName;
-  }
-
   public double rowCount() {
     return definition.rowCount();
   }
