@@ -297,6 +297,10 @@ public final class PlanningSession {
 
   /** The parser's first sentence, without the position it also reports separately. */
   private static String parseMessage(SqlParseException e) {
+    if (e.getCause() instanceof IndexOutOfBoundsException) {
+      // What Calcite's parser throws for text without a statement (empty, comments only).
+      return "no SQL statement in the query text";
+    }
     String first = firstLine(e.getMessage());
     return first.replaceFirst(" at line \\d+, column \\d+\\.?$", "");
   }

@@ -75,9 +75,12 @@ class PlanningSessionTest {
 
   @Test
   void emptyTextIsAParseError() {
-    QueryResult r = plan("   ").result();
-    assertThat(r.status()).isEqualTo(QueryStatus.FAILED);
-    assertThat(r.error().stage()).isEqualTo("parse");
+    for (String text : new String[] {"", "   ", "-- only a comment\n", ";"}) {
+      QueryResult r = plan(text).result();
+      assertThat(r.status()).isEqualTo(QueryStatus.FAILED);
+      assertThat(r.error().stage()).isEqualTo("parse");
+      assertThat(r.error().message()).as(text).doesNotContain("Index");
+    }
   }
 
   @Test
