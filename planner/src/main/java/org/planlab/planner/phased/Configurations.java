@@ -93,8 +93,10 @@ public final class Configurations {
             RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null)))
             .onlyIf(PlanShape::hasCorrelate),
         Step.hep("normalize", HepMatchOrder.BOTTOM_UP, RuleCatalog.NORMALIZE.rules()),
+        // Conversion already trimmed; again only where decorrelation made joins.
         Step.of("trim_fields", rel -> new RelFieldTrimmer(null,
-            RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null)).trim(rel)),
+            RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null)).trim(rel))
+            .onlyIf(PlanShape::hasJoin),
         joinOrder("join_order", RuleCatalog.JOIN_ORDER_GREEDY).onlyIf(PlanShape::hasJoin),
         Step.volcano("implement", RuleCatalog.ENUMERABLE.rules()),
         Step.program("calc", Programs.calc(StatisticsMetadata.PROVIDER), true)),
