@@ -12,12 +12,7 @@ import java.util.stream.Collectors;
 
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.hep.HepMatchOrder;
-import org.apache.calcite.rel.core.RelFactories;
-import org.apache.calcite.sql2rel.RelDecorrelator;
-import org.apache.calcite.sql2rel.RelFieldTrimmer;
-import org.apache.calcite.tools.Programs;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import org.planlab.planner.stats.StatisticsMetadata;
 import org.planlab.rules.NamedRules;
 import org.planlab.rules.RuleCatalog;
 import org.planlab.rules.joinorder.DpJoinEnumerator;
@@ -248,15 +243,13 @@ public final class ConfigFile {
     String name = s.stepName();
     switch (s.kind()) {
       case "subquery-removal":
-        return Step.program(name, Programs.subQuery(StatisticsMetadata.PROVIDER), true);
+        return Steps.subqueryRemoval(name);
       case "decorrelate":
-        return Step.of(name, rel -> RelDecorrelator.decorrelateQuery(rel,
-            RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null)));
+        return Steps.decorrelate(name);
       case "trim-fields":
-        return Step.of(name, rel -> new RelFieldTrimmer(null,
-            RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null)).trim(rel));
+        return Steps.trimFields(name);
       case "calc":
-        return Step.program(name, Programs.calc(StatisticsMetadata.PROVIDER), true);
+        return Steps.calc(name);
       case "hep":
         return Step.hep(name, order(s.order()), rules(s.rules()));
       case "volcano":
@@ -269,7 +262,7 @@ public final class ConfigFile {
         if ("c-out".equals(s.costModel())) {
           c = c.withCostModel(JoinCostModel.C_OUT);
         }
-        return Configurations.joinOrder(name, List.of(c.toRule()));
+        return Steps.joinOrder(name, List.of(c.toRule()));
       }
       default:
         throw new IllegalStateException(s.kind());

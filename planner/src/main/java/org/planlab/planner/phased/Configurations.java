@@ -9,14 +9,8 @@ import org.apache.calcite.plan.Context;
 import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.hep.HepMatchOrder;
-import org.apache.calcite.plan.hep.HepProgram;
-import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.rel.RelCollationTraitDef;
-import org.apache.calcite.rel.core.RelFactories;
-import org.apache.calcite.rel.rules.CoreRules;
-import org.apache.calcite.sql2rel.RelDecorrelator;
-import org.apache.calcite.sql2rel.RelFieldTrimmer;
 import org.apache.calcite.tools.Programs;
 import org.planlab.planner.stats.StatisticsMetadata;
 import org.planlab.rules.NamedRules;
@@ -87,19 +81,13 @@ public final class Configurations {
    */
   public static Phase cheapPhase() {
     return new Phase("cheap", List.of(
-        Step.program("subquery_removal", Programs.subQuery(StatisticsMetadata.PROVIDER), true)
-            .onlyIf(PlanShape::hasSubQuery),
-        Step.of("decorrelate", rel -> RelDecorrelator.decorrelateQuery(rel,
-            RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null)))
-            .onlyIf(PlanShape::hasCorrelate),
+        Steps.subqueryRemoval("subquery_removal"),
+        Steps.decorrelate("decorrelate"),
         Step.hep("normalize", HepMatchOrder.BOTTOM_UP, RuleCatalog.NORMALIZE.rules()),
-        // Conversion already trimmed; again only where decorrelation made joins.
-        Step.of("trim_fields", rel -> new RelFieldTrimmer(null,
-            RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null)).trim(rel))
-            .onlyIf(PlanShape::hasJoin),
-        joinOrder("join_order", RuleCatalog.JOIN_ORDER_GREEDY).onlyIf(PlanShape::hasJoin),
+        Steps.trimFields("trim_fields"),
+        Steps.joinOrder("join_order", RuleCatalog.JOIN_ORDER_GREEDY.rules()),
         Step.volcano("implement", RuleCatalog.ENUMERABLE.rules()),
-        Step.program("calc", Programs.calc(StatisticsMetadata.PROVIDER), true)),
+        Steps.calc("calc")),
         PhaseBudget.UNLIMITED, null);
   }
 
@@ -109,28 +97,12 @@ public final class Configurations {
    */
   public static Phase expensivePhase() {
     return new Phase("expensive", List.of(
-        joinOrder("join_order_dp", RuleCatalog.JOIN_ORDER_DP).onlyIf(PlanShape::hasJoin),
+        Steps.joinOrder("join_order_dp", RuleCatalog.JOIN_ORDER_DP.rules()),
         Step.hep("transitive_predicates", HepMatchOrder.BOTTOM_UP,
             RuleCatalog.TRANSITIVE_PREDICATES.rules()).onlyIf(PlanShape::hasJoin),
         Step.volcano("implement", concat(RuleCatalog.CALCITE_FIXED_ORDER, RuleCatalog.SEMI_JOIN)),
-        Step.program("calc", Programs.calc(StatisticsMetadata.PROVIDER), true)),
+        Steps.calc("calc")),
         new PhaseBudget(EXPENSIVE_PHASE_TIME, 0), "trim_fields");
-  }
-
-  /** MultiJoin formation, the join-order rules, then projection clean-up. */
-  static Step joinOrder(String name, NamedRules order) {
-    return joinOrder(name, order.rules());
-  }
-
-  /** MultiJoin formation, {@code orderRules}, then projection clean-up. */
-  static Step joinOrder(String name, List<org.apache.calcite.plan.RelOptRule> orderRules) {
-    HepProgramBuilder b = HepProgram.builder();
-    b.addMatchOrder(HepMatchOrder.BOTTOM_UP);
-    b.addRuleCollection(RuleCatalog.MULTI_JOIN.rules());
-    b.addMatchOrder(HepMatchOrder.BOTTOM_UP);
-    b.addRuleCollection(orderRules);
-    b.addRuleCollection(List.of(CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE));
-    return Step.hep(name, b.build());
   }
 
   private static List<org.apache.calcite.plan.RelOptRule> concat(NamedRules a, NamedRules b) {

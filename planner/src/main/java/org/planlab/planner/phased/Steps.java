@@ -1,0 +1,68 @@
+package org.planlab.planner.phased;
+
+import java.util.List;
+
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.hep.HepMatchOrder;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.sql2rel.RelDecorrelator;
+import org.apache.calcite.sql2rel.RelFieldTrimmer;
+import org.apache.calcite.tools.Programs;
+import org.planlab.planner.stats.StatisticsMetadata;
+import org.planlab.rules.RuleCatalog;
+
+/**
+ * The steps phases are built from, each with the test that lets the runner
+ * skip it where it cannot change the plan. The built-in configurations and
+ * configuration files both take their steps from here, so a step of a given
+ * kind behaves the same wherever it is used.
+ */
+public final class Steps {
+  private Steps() {
+  }
+
+  /** IN, EXISTS and scalar sub-queries into joins and correlates; only where there are any. */
+  public static Step subqueryRemoval(String name) {
+    return Step.program(name, Programs.subQuery(StatisticsMetadata.PROVIDER), true)
+        .onlyIf(PlanShape::hasSubQuery);
+  }
+
+  /** Correlates into joins; only where there are any. */
+  public static Step decorrelate(String name) {
+    return Step.of(name, rel -> RelDecorrelator.decorrelateQuery(rel,
+        RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null)))
+        .onlyIf(PlanShape::hasCorrelate);
+  }
+
+  /**
+   * Drops unused fields. Conversion already trimmed, so this only pays where
+   * sub-query removal and decorrelation made joins.
+   */
+  public static Step trimFields(String name) {
+    return Step.of(name, rel -> new RelFieldTrimmer(null,
+        RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null)).trim(rel))
+        .onlyIf(PlanShape::hasJoin);
+  }
+
+  /** Calcite's final physical pass: Projects and Filters into Calcs. */
+  public static Step calc(String name) {
+    return Step.program(name, Programs.calc(StatisticsMetadata.PROVIDER), true);
+  }
+
+  /**
+   * Inner joins into MultiJoins, {@code orderRules} to order them, then
+   * projection clean-up; only where there are joins.
+   */
+  public static Step joinOrder(String name, List<RelOptRule> orderRules) {
+    HepProgramBuilder b = HepProgram.builder();
+    b.addMatchOrder(HepMatchOrder.BOTTOM_UP);
+    b.addRuleCollection(RuleCatalog.MULTI_JOIN.rules());
+    b.addMatchOrder(HepMatchOrder.BOTTOM_UP);
+    b.addRuleCollection(orderRules);
+    b.addRuleCollection(List.of(CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE));
+    return Step.hep(name, b.build()).onlyIf(PlanShape::hasJoin);
+  }
+}
