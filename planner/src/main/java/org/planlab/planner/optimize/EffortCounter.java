@@ -76,6 +76,11 @@ public final class EffortCounter implements RelOptListener {
     this.limitFlag = flag;
   }
 
+  /** Rule calls so far: what a step costs, without copying the per-rule counts. */
+  public long ruleCalls() {
+    return ruleCalls;
+  }
+
   public Effort effort() {
     return new Effort(sets.size(), rels.size(), ruleCalls, ruleProductions);
   }

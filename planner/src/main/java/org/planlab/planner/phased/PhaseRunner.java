@@ -55,7 +55,7 @@ final class PhaseRunner {
           outputs.put(step.name(), rel);
           continue;
         }
-        EffortCounter.Snapshot before = effort.snapshot();
+        long callsBefore = effort.ruleCalls();
         StageClock stepClock = StageClock.start();
         RelNode out;
         try {
@@ -75,7 +75,7 @@ final class PhaseRunner {
         }
         var t = stepClock.stop();
         steps.add(new StepTrace(step.name(), t.wallMs(), t.cpuMs(),
-            effort.snapshot().effortSince(before).ruleCalls(), false));
+            effort.ruleCalls() - callsBefore, false));
         if (out == null) {
           rel = null;
           break;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.externalize.RelWriterImpl;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.sql.SqlExplainLevel;
@@ -61,11 +60,6 @@ public final class PlanSnapshots {
         }
         details.put(v.left, String.valueOf(v.right));
       }
-    }
-
-    @Override
-    public RelWriter item(String term, @Nullable Object value) {
-      return super.item(term, value);
     }
   }
 }

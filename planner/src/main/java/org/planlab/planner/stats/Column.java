@@ -26,12 +26,4 @@ public record Column(String name, SqlTypeName type, int precision, int scale, bo
     }
     return typeFactory.createTypeWithNullability(t, nullable);
   }
-
-  /** The type as SQL writes it, e.g. {@code DECIMAL(15, 2)}. */
-  public String typeText() {
-    if (precision >= 0 && scale >= 0) {
-      return type.getName() + "(" + precision + ", " + scale + ")";
-    }
-    return precision >= 0 ? type.getName() + "(" + precision + ")" : type.getName();
-  }
 }
