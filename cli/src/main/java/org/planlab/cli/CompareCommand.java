@@ -3,7 +3,6 @@ package org.planlab.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -132,19 +131,25 @@ final class CompareCommand implements Callable<Integer> {
     Workload workload = planning.workload(inputs.get(0));
     StatisticsSchema schema = planning.schema(workload);
     List<WorkloadQuery> queries = PlanningOptions.queries(workload, queryIds);
+    // Files are named by configuration name: --configs may give file paths.
+    List<String> names = new ArrayList<>();
     List<SuiteRunner> runners = new ArrayList<>();
-    for (String name : configs) {
-      Optimizer o = planning.optimizer(name);
+    for (String config : configs) {
+      Optimizer o = planning.optimizer(config);
+      if (names.contains(o.name())) {
+        throw new UserError("--configs names configuration " + o.name() + " twice");
+      }
+      names.add(o.name());
       runners.add(new SuiteRunner(workload.name(), planning.scaleFactor,
           new PlanningSession(schema, o, planning.budget())));
     }
     Path dir = outDir != null ? outDir : Path.of("results", "compare-" + OutputFiles.timestamp());
-    for (String name : configs) {
+    for (String name : names) {
       OutputFiles.checkWritable(dir.resolve(name + ".json"));
     }
     PrintWriter err = spec.commandLine().getErr();
     List<List<QueryResult>> perConfig = new ArrayList<>();
-    configs.forEach(c -> perConfig.add(new ArrayList<>()));
+    names.forEach(c -> perConfig.add(new ArrayList<>()));
     Instant started = Instant.now();
     for (int i = 0; i < queries.size(); i++) {
       WorkloadQuery q = queries.get(i);
@@ -153,7 +158,7 @@ final class CompareCommand implements Callable<Integer> {
         QueryResult r = runners.get(c).run(List.of(q), new SuiteRunner.Listener() { })
             .queries().get(0);
         perConfig.get(c).add(r);
-        err.printf(Locale.ROOT, " %s %s", configs.get(c),
+        err.printf(Locale.ROOT, " %s %s", names.get(c),
             SuiteTable.duration(r.stages().optimize() == null ? 0
                 : r.stages().optimize().wallMs()));
       }
@@ -161,16 +166,12 @@ final class CompareCommand implements Callable<Integer> {
     }
     List<SuiteResult> results = new ArrayList<>();
     for (int c = 0; c < configs.size(); c++) {
-      SuiteResult template = runners.get(c).run(List.of(), new SuiteRunner.Listener() { });
-      SuiteResult r = new SuiteResult(template.format(), template.suite(),
-          template.scaleFactor(), template.config(), template.timeoutSeconds(),
-          template.environment(), started, Instant.now(), perConfig.get(c));
-      Path file = dir.resolve(configs.get(c) + ".json");
+      SuiteResult r = runners.get(c).resultOf(started, perConfig.get(c));
+      Path file = dir.resolve(names.get(c) + ".json");
       try {
-        Files.createDirectories(dir);
         ResultFiles.write(file, r);
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
       }
       results.add(r);
     }

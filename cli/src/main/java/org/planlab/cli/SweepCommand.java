@@ -127,7 +127,11 @@ final class SweepCommand implements Callable<Integer> {
                   r.status().label());
             }
           });
-      write(Path.of(prefix + ".json"), w -> ResultFiles.mapper().writeValue(w, always));
+      try {
+        ResultFiles.write(Path.of(prefix + ".json"), always);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + prefix + ".json: " + e.getMessage(), e);
+      }
       report(always, prefix, optimizers.size() > 1);
     }
     return Planlab.OK;

@@ -154,6 +154,13 @@ class PlanlabCliTest {
     assertThat(now.out().lines()).hasSize(3).first().asString().startsWith("baseline,candidate");
     assertThat(ResultFiles.read(outDir.resolve("two-phase.json")).queries()).hasSize(2);
 
+    Run withFile = planlab("compare", "tpch", "--configs",
+        "cheap-only,../docs/config-example.yaml", "-q", "q6", "--out-dir", outDir.toString());
+    assertThat(withFile.exit()).as(withFile.err()).isZero();
+    assertThat(ResultFiles.read(outDir.resolve("example-two-phase.json")).config())
+        .isEqualTo("example-two-phase");
+    assertUsageError(planlab("compare", "tpch", "--configs", "two-phase,two-phase"),
+        "names configuration two-phase twice");
     assertUsageError(planlab("compare", a.toString()), "two or more result files");
     assertUsageError(planlab("compare", a.toString(), dir.resolve("none.json").toString()),
         "none.json: no such file");

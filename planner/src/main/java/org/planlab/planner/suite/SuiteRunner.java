@@ -95,6 +95,11 @@ public final class SuiteRunner {
     return result(env, started, results);
   }
 
+  /** A suite result of this runner's suite and configuration for results gathered elsewhere. */
+  public SuiteResult resultOf(Instant started, List<QueryResult> results) {
+    return result(Environment.current(), started, results);
+  }
+
   private SuiteResult result(Environment env, Instant started, List<QueryResult> results) {
     return new SuiteResult(SuiteResult.FORMAT, suite, scaleFactor, session.optimizer().name(),
         session.budget().toMillis() / 1000.0, env, started, Instant.now(), results);
