@@ -75,9 +75,10 @@ public final class PlanningSession {
   /**
    * Identifiers keep the case they are written in and match tables and
    * columns case-insensitively, so {@code lineitem}, {@code LINEITEM} and
-   * {@code "lineitem"} all work.
+   * {@code "lineitem"} all work. Public so that benchmarks can time parsing
+   * alone with the parser planning uses.
    */
-  static final SqlParser.Config PARSER_CONFIG = SqlParser.config()
+  public static final SqlParser.Config PARSER_CONFIG = SqlParser.config()
       .withQuoting(Quoting.DOUBLE_QUOTE)
       .withUnquotedCasing(Casing.UNCHANGED)
       .withQuotedCasing(Casing.UNCHANGED)
