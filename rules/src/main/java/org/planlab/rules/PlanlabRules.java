@@ -33,9 +33,19 @@ public final class PlanlabRules {
       .withDescription("JoinToMultiJoinRule:inner")
       .toRule();
 
+  /** Drops a DISTINCT Aggregate from the right side of a semi or anti join. */
+  public static final RelOptRule SEMI_JOIN_DISTINCT_REMOVE =
+      SemiJoinDistinctRemoveRule.Config.DEFAULT.toRule();
+
   /** Orders an inner-join MultiJoin greedily (GOO). */
   public static final RelOptRule JOIN_ORDER_GREEDY = MultiJoinOrderRule.Config.GREEDY.toRule();
 
-  /** Orders an inner-join MultiJoin exactly by DP, greedily above the DP limit. */
+  /**
+   * Orders an inner-join MultiJoin exactly by DP, greedily above the DP
+   * limit; a join whose right side only filters may become a semi join.
+   */
   public static final RelOptRule JOIN_ORDER_DP = MultiJoinOrderRule.Config.DP.toRule();
+
+  /** Orders an inner-join MultiJoin exactly by DP, with inner joins only. */
+  public static final RelOptRule JOIN_ORDER_DP_INNER = MultiJoinOrderRule.Config.DP_INNER.toRule();
 }

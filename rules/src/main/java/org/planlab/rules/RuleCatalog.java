@@ -74,8 +74,13 @@ public final class RuleCatalog {
 
   public static final NamedRules JOIN_ORDER_DP = new NamedRules("join-order-dp",
       "exact bushy join enumeration by dynamic programming over connected subsets, greedy "
-          + "above 12 relations",
+          + "above 12 relations; a join whose right side is needed only to filter and is unique "
+          + "on its keys may be a semi join, when that costs less",
       List.of(PlanlabRules.JOIN_ORDER_DP));
+
+  public static final NamedRules JOIN_ORDER_DP_INNER = new NamedRules("join-order-dp-inner",
+      "join-order-dp with inner joins only: no join becomes a semi join while ordering",
+      List.of(PlanlabRules.JOIN_ORDER_DP_INNER));
 
   public static final NamedRules TRANSITIVE_PREDICATES = new NamedRules("transitive-predicates",
       "infers filters across join keys (a = b AND a < 5 gives b < 5) and pushes them down, so "
@@ -93,13 +98,15 @@ public final class RuleCatalog {
   public static final NamedRules SEMI_JOIN = new NamedRules("semi-join",
       "turns joins whose right side only filters (IN, EXISTS after decorrelation) into semi "
           + "joins, which stop at the first match, also under an Aggregate that uses only the "
-          + "left side (TPC-H Q4)",
+          + "left side (TPC-H Q4), and drops a DISTINCT from a semi join's right side",
       List.of(CoreRules.PROJECT_TO_SEMI_JOIN, CoreRules.JOIN_TO_SEMI_JOIN,
-          CoreRules.AGGREGATE_TO_SEMI_JOIN, CoreRules.JOIN_ON_UNIQUE_TO_SEMI_JOIN));
+          CoreRules.AGGREGATE_TO_SEMI_JOIN, CoreRules.JOIN_ON_UNIQUE_TO_SEMI_JOIN,
+          PlanlabRules.SEMI_JOIN_DISTINCT_REMOVE));
 
   private static final List<NamedRules> ALL = List.of(CALCITE_DEFAULT, CALCITE_FIXED_ORDER,
       NORMALIZE, MULTI_JOIN,
-      JOIN_ORDER_GREEDY, JOIN_ORDER_DP, TRANSITIVE_PREDICATES, ENUMERABLE, SEMI_JOIN);
+      JOIN_ORDER_GREEDY, JOIN_ORDER_DP, JOIN_ORDER_DP_INNER, TRANSITIVE_PREDICATES,
+      ENUMERABLE, SEMI_JOIN);
 
   public static List<NamedRules> all() {
     return ALL;

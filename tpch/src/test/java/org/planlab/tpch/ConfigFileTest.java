@@ -33,16 +33,21 @@ class ConfigFileTest {
   void theDocumentedExampleRunsBothPhasesOnTpch() {
     PhasedOptimizer o = ConfigFile.load(Path.of("../docs/config-example.yaml"));
     assertThat(o.name()).isEqualTo("example-two-phase");
-    assertThat(o.phases()).extracting(p -> p.name()).containsExactly("cheap", "expensive");
+    assertThat(o.phases()).extracting(p -> p.name())
+        .containsExactly("cheap", "expensive", "inner-joins");
+    assertThat(o.phases().get(2).ifMultiInputSemiJoinsAfter()).isEqualTo("join_order_dp");
     assertThat(o.phases().get(1).budget().ruleCalls()).isEqualTo(200_000);
     QueryResult r = new PlanningSession(TPCH.schema(1), o, Duration.ofSeconds(60))
         .plan(TPCH.query("q8")).result();
     assertThat(r.status()).isEqualTo(QueryStatus.PLANNED);
     assertThat(r.gate().rule()).isEqualTo("cost > 2e7");
     assertThat(r.gate().ranPhase2()).isTrue();
-    assertThat(r.phases()).extracting(PhaseTrace::name).containsExactly("cheap", "expensive");
+    // Q8's exact order semi-joins the part filter, so the inner-join hedge runs too.
+    assertThat(r.phases()).extracting(PhaseTrace::name)
+        .containsExactly("cheap", "expensive", "inner-joins");
     assertThat(r.phases().get(1).steps()).extracting(s -> s.name())
-        .containsExactly("join_order", "transitive_predicates", "implement", "calc");
+        .containsExactly("join_order_dp", "transitive_predicates", "implement", "calc");
+    assertThat(r.plan().nodes()).anyMatch(n -> "semi".equals(n.details().get("joinType")));
   }
 
   @Test
@@ -113,6 +118,22 @@ class ConfigFileTest {
           - {name: a, steps: [{kind: calc}]}
           - {name: b, steps: [{kind: calc}]}
         """)).hasMessageContaining("needs a gate");
+    assertThatThrownBy(() -> ConfigFile.parse("x.yaml", """
+        name: x
+        gate: {joins: 3}
+        phases:
+          - {name: a, steps: [{kind: calc}]}
+          - {name: b, ifMultiInputSemiJoinsAfter: join_order, steps: [{kind: calc}]}
+        """)).hasMessage("x.yaml: phase b: ifMultiInputSemiJoinsAfter names no step of an earlier phase: "
+            + "'join_order' (earlier steps: calc)");
+    assertThatThrownBy(() -> ConfigFile.parse("x.yaml", """
+        name: x
+        phases:
+          - name: a
+            steps:
+              - {kind: join-order, strategy: greedy, semiJoins: true}
+        """)).hasMessageStartingWith("x.yaml:5:")
+        .hasMessageContaining("semi joins while ordering need strategy dp");
     assertThatThrownBy(() -> ConfigFile.load(Path.of("no/such.yaml")))
         .hasMessage("no/such.yaml: no such file");
   }

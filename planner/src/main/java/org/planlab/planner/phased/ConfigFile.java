@@ -47,10 +47,17 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  *       - {kind: volcano, rules: [enumerable]}
  *       - {kind: calc}
  *   - name: expensive
- *     startAfter: trim-fields
+ *     startAfter: trim_fields
  *     budget: {seconds: 5}
  *     steps:
- *       - {kind: join-order, strategy: dp, limit: 10}
+ *       - {kind: join-order, strategy: dp, limit: 10, name: join_order_dp}
+ *       - {kind: volcano, rules: [calcite-fixed-order, semi-join]}
+ *       - {kind: calc}
+ *   - name: inner-joins
+ *     startAfter: trim_fields
+ *     ifMultiInputSemiJoinsAfter: join_order_dp
+ *     steps:
+ *       - {kind: join-order, strategy: dp, semiJoins: false}
  *       - {kind: volcano, rules: [calcite-fixed-order, semi-join]}
  *       - {kind: calc}
  * </pre>
@@ -88,7 +95,7 @@ public final class ConfigFile {
   }
 
   public record PhaseSpec(String name, @Nullable BudgetSpec budget, @Nullable String startAfter,
-      List<StepSpec> steps) {
+      @Nullable String ifMultiInputSemiJoinsAfter, List<StepSpec> steps) {
     public PhaseSpec {
       require(name != null && !name.isBlank(), "name", "a phase needs a name");
       require(steps != null && !steps.isEmpty(), "steps", "phase " + name + " has no steps");
@@ -101,7 +108,7 @@ public final class ConfigFile {
 
   public record StepSpec(String kind, @Nullable String name, @Nullable List<String> rules,
       @Nullable String order, @Nullable String strategy, @Nullable Integer limit,
-      @Nullable String costModel) {
+      @Nullable String costModel, @Nullable Boolean semiJoins) {
     public StepSpec {
       require(kind != null && KINDS.contains(kind), "kind", "unknown step kind '" + kind
           + "' (known: " + String.join(", ", KINDS) + ")");
@@ -123,6 +130,8 @@ public final class ConfigFile {
           "the exact join-enumeration limit is 1 to 20 relations, got " + limit);
       require(costModel == null || List.of("calcite-hash-join", "c-out").contains(costModel),
           "costModel", "costModel is calcite-hash-join or c-out");
+      require(semiJoins == null || !semiJoins || "dp".equals(strategy), "semiJoins",
+          "semi joins while ordering need strategy dp");
     }
 
     String stepName() {
@@ -221,6 +230,11 @@ public final class ConfigFile {
             + "of an earlier phase: '" + p.startAfter() + "' (earlier steps: "
             + String.join(", ", stepNames) + ")");
       }
+      if (p.ifMultiInputSemiJoinsAfter() != null && !stepNames.contains(p.ifMultiInputSemiJoinsAfter())) {
+        throw new ConfigException(source + ": phase " + p.name() + ": ifMultiInputSemiJoinsAfter names no "
+            + "step of an earlier phase: '" + p.ifMultiInputSemiJoinsAfter() + "' (earlier steps: "
+            + String.join(", ", stepNames) + ")");
+      }
       List<Step> steps = new ArrayList<>();
       for (StepSpec s : p.steps()) {
         steps.add(step(s));
@@ -230,7 +244,7 @@ public final class ConfigFile {
           : new PhaseBudget(p.budget().seconds() == null ? null
               : Duration.ofNanos((long) (p.budget().seconds() * 1e9)),
               p.budget().ruleCalls() == null ? 0 : p.budget().ruleCalls());
-      phases.add(new Phase(p.name(), steps, budget, p.startAfter()));
+      phases.add(new Phase(p.name(), steps, budget, p.startAfter(), p.ifMultiInputSemiJoinsAfter()));
     }
     CostGate gate = spec.gate() == null ? null
         : spec.gate().cost() != null ? CostGate.cost(spec.gate().cost())
@@ -261,6 +275,9 @@ public final class ConfigFile {
             : MultiJoinOrderRule.Config.GREEDY.withEnumerator(GreedyJoinEnumerator.INSTANCE);
         if ("c-out".equals(s.costModel())) {
           c = c.withCostModel(JoinCostModel.C_OUT);
+        }
+        if (s.semiJoins() != null) {
+          c = c.withSemiJoins(s.semiJoins());
         }
         return Steps.joinOrder(name, List.of(c.toRule()));
       }

@@ -64,14 +64,15 @@ public final class Configurations {
     return new PhasedOptimizer("two-phase",
         "phase 1, then exact DP join order and expensive rewrites when phase 1's cost > "
             + org.planlab.planner.plan.PlanText.number(threshold),
-        Configurations::volcano, List.of(cheapPhase(), expensivePhase()),
+        Configurations::volcano, List.of(cheapPhase(), expensivePhase(), innerJoinPhase()),
         CostGate.cost(threshold));
   }
 
   public static PhasedOptimizer exhaustive() {
     return new PhasedOptimizer("exhaustive",
         "phase 1, then phase 2 always (its rules always on, within its budget)",
-        Configurations::volcano, List.of(cheapPhase(), expensivePhase()), CostGate.cost(0));
+        Configurations::volcano, List.of(cheapPhase(), expensivePhase(), innerJoinPhase()),
+        CostGate.cost(0));
   }
 
   /**
@@ -96,13 +97,37 @@ public final class Configurations {
    * predicates, then implementation with semi-join conversion.
    */
   public static Phase expensivePhase() {
-    return new Phase("expensive", List.of(
-        Steps.joinOrder("join_order_dp", RuleCatalog.JOIN_ORDER_DP.rules()),
+    return exactJoinOrderPhase("expensive", "join_order_dp", RuleCatalog.JOIN_ORDER_DP, null);
+  }
+
+  /**
+   * Phase 3, a hedge: where phase 2's join order semi-joins a join of several
+   * inputs, the same phase with inner joins only. The join enumerator
+   * estimates such a semi join with one selectivity per pair of inputs, the
+   * planner with one formula over the semi join's whole condition, and the
+   * two can part (TPC-H Q7), so both plans are built and the cheaper kept.
+   * A semi join on a single input is estimated alike by both and not hedged.
+   */
+  public static Phase innerJoinPhase() {
+    return exactJoinOrderPhase("inner-joins", "join_order_dp_inner",
+        RuleCatalog.JOIN_ORDER_DP_INNER, "join_order_dp");
+  }
+
+  /**
+   * From phase 1's normalized plan: {@code joinOrder}, transitive predicates,
+   * then implementation with semi-join conversion, within
+   * {@link #EXPENSIVE_PHASE_TIME}.
+   */
+  private static Phase exactJoinOrderPhase(String name, String joinOrderStep,
+      NamedRules joinOrder, @org.checkerframework.checker.nullness.qual.Nullable
+      String ifMultiInputSemiJoinsAfter) {
+    return new Phase(name, List.of(
+        Steps.joinOrder(joinOrderStep, joinOrder.rules()),
         Step.hep("transitive_predicates", HepMatchOrder.BOTTOM_UP,
             RuleCatalog.TRANSITIVE_PREDICATES.rules()).onlyIf(PlanShape::hasJoin),
         Step.volcano("implement", concat(RuleCatalog.CALCITE_FIXED_ORDER, RuleCatalog.SEMI_JOIN)),
         Steps.calc("calc")),
-        new PhaseBudget(EXPENSIVE_PHASE_TIME, 0), "trim_fields");
+        new PhaseBudget(EXPENSIVE_PHASE_TIME, 0), "trim_fields", ifMultiInputSemiJoinsAfter);
   }
 
   private static List<org.apache.calcite.plan.RelOptRule> concat(NamedRules a, NamedRules b) {

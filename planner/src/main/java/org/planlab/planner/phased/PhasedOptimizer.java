@@ -96,6 +96,12 @@ public final class PhasedOptimizer implements Optimizer {
           break;
         }
       }
+      if (phase.ifMultiInputSemiJoinsAfter() != null) {
+        RelNode after = outputs.get(phase.ifMultiInputSemiJoinsAfter());
+        if (after == null || !PlanShape.hasMultiInputSemiJoin(after)) {
+          continue;
+        }
+      }
       RelNode input = logical;
       if (phase.startAfter() != null) {
         input = outputs.get(phase.startAfter());

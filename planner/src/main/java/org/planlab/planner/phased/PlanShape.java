@@ -6,6 +6,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Correlate;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rex.RexUtil;
 
@@ -41,6 +42,17 @@ public final class PlanShape {
   /** Correlated joins, which decorrelation removes. */
   public static boolean hasCorrelate(RelNode rel) {
     return any(rel, r -> r instanceof Correlate);
+  }
+
+  /** Semi joins. */
+  public static boolean hasSemiJoin(RelNode rel) {
+    return any(rel, r -> r instanceof Join j && j.getJoinType() == JoinRelType.SEMI);
+  }
+
+  /** Semi joins whose right side joins several inputs. */
+  public static boolean hasMultiInputSemiJoin(RelNode rel) {
+    return any(rel, r -> r instanceof Join j && j.getJoinType() == JoinRelType.SEMI
+        && hasJoin(j.getRight()));
   }
 
   /** Joins, which join ordering orders. */

@@ -1,6 +1,8 @@
 package org.planlab.planner.stats;
 
 import org.apache.calcite.rel.core.Calc;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMdDistinctRowCount;
 import org.apache.calcite.rel.metadata.RelMdUtil;
@@ -18,7 +20,8 @@ import com.google.common.collect.ImmutableList;
  * Distinct counts of scanned columns from a {@link StatisticsTable}'s
  * statistics, where Calcite would otherwise guess from the row count. With a
  * predicate, the distinct count shrinks as the rows it keeps would draw
- * values at random ({@link RelMdUtil#numDistinctVals}).
+ * values at random ({@link RelMdUtil#numDistinctVals}); a key keeps one value
+ * per row.
  */
 public class StatisticsDistinctRowCount extends RelMdDistinctRowCount {
 
@@ -59,6 +62,34 @@ public class StatisticsDistinctRowCount extends RelMdDistinctRowCount {
     }
     double kept = table.rowCount() * new PredicateSelectivity(table::columnStatistics)
         .of(predicate);
+    if (distinct >= table.rowCount()) {
+      return kept; // a key: every row kept is another value
+    }
     return RelMdUtil.numDistinctVals(distinct, kept);
+  }
+
+  /**
+   * Through a semi or anti join, whose rows are left rows: the left side's
+   * distinct count, thinned as the rows the join keeps would draw values at
+   * random. Calcite passes the semi join's selectivity down as an opaque
+   * function that statistics cannot read.
+   */
+  @Override
+  public @Nullable Double getDistinctRowCount(Join join, RelMetadataQuery mq,
+      ImmutableBitSet groupKey, @Nullable RexNode predicate) {
+    JoinRelType type = join.getJoinType();
+    if (type != JoinRelType.SEMI && type != JoinRelType.ANTI) {
+      return super.getDistinctRowCount(join, mq, groupKey, predicate);
+    }
+    Double distinct = mq.getDistinctRowCount(join.getLeft(), groupKey, predicate);
+    Double rows = mq.getRowCount(join);
+    if (distinct == null || rows == null) {
+      return super.getDistinctRowCount(join, mq, groupKey, predicate);
+    }
+    if (predicate != null && !predicate.isAlwaysTrue()) {
+      Double s = mq.getSelectivity(join.getLeft(), predicate);
+      rows *= s == null ? 1.0 : s;
+    }
+    return RelMdUtil.numDistinctVals(distinct, rows);
   }
 }

@@ -10,7 +10,8 @@ import org.apache.calcite.rel.metadata.RelMetadataProvider;
 
 /**
  * The metadata provider planlab plans with: Calcite's defaults, with
- * selectivity and distinct counts taken from workload statistics first.
+ * selectivity and distinct counts taken from workload statistics first, and
+ * semi- and anti-join row counts estimated like inner joins.
  */
 public final class StatisticsMetadata {
   private StatisticsMetadata() {
@@ -22,5 +23,7 @@ public final class StatisticsMetadata {
           BuiltInMetadata.Selectivity.Handler.class),
       ReflectiveRelMetadataProvider.reflectiveSource(new StatisticsDistinctRowCount(),
           BuiltInMetadata.DistinctRowCount.Handler.class),
+      ReflectiveRelMetadataProvider.reflectiveSource(new StatisticsRowCount(),
+          BuiltInMetadata.RowCount.Handler.class),
       DefaultRelMetadataProvider.INSTANCE));
 }

@@ -8,7 +8,10 @@ import java.util.List;
  * of DPccp; Moerkotte and Neumann, VLDB 2006). For every connected set of
  * relations it keeps the cheapest tree, built from the cheapest trees of two
  * connected, disjoint halves that a predicate links; hyperedges link halves
- * once all their relations are present (as in DPhyp).
+ * once all their relations are present (as in DPhyp). Where the graph allows
+ * a join to be a semi join ({@link JoinGraph.SemiJoins}), each split is also
+ * priced as one, which keeps the search exact: a semi join returns the
+ * inner join's rows, so only the cost of that join changes.
  *
  * <p>It visits every split of every subset, 3ⁿ in all, so above
  * {@link #DEFAULT_LIMIT} relations (3¹² ≈ 531,000 splits, a few
@@ -84,6 +87,7 @@ public final class DpJoinEnumerator implements JoinEnumerator {
     }
     int m = members.length;
     JoinTree[] best = new JoinTree[1 << m];
+    JoinGraph.SemiJoins semi = graph.semiJoins();
     for (int k = 0; k < m; k++) {
       best[1 << k] = new JoinTree.Leaf(members[k], graph.rows(members[k]));
     }
@@ -109,9 +113,16 @@ public final class DpJoinEnumerator implements JoinEnumerator {
         if (Double.isNaN(rows)) {
           rows = graph.cardinality(rels);
         }
-        double cost = left.cost() + right.cost() + model.joinCost(left.rows(), right.rows(), rows);
+        double below = left.cost() + right.cost();
+        double cost = below + model.joinCost(left.rows(), right.rows(), rows);
         if (bestHere == null || cost < bestHere.cost()) {
           bestHere = new JoinTree.Join(left, right, rows, cost);
+        }
+        if (semi != JoinGraph.SemiJoins.NONE && semi.allowed(left.relations(), right.relations())) {
+          double semiCost = below + model.semiJoinCost(left.rows(), right.rows(), rows);
+          if (semiCost < bestHere.cost()) {
+            bestHere = new JoinTree.Join(left, right, rows, semiCost, true);
+          }
         }
       }
       best[s] = bestHere; // null: s is not connected

@@ -13,8 +13,28 @@ import java.util.Locale;
  * <p>Cardinalities follow the usual independence assumption: the rows of a
  * set of relations are the product of their row counts and of the
  * selectivities of the predicates inside the set.
+ *
+ * <p>A graph may also say where a join can be a semi join ({@link SemiJoins}):
+ * where the right side's columns are needed by nothing later and each left
+ * row matches at most one right row, the inner join and the semi join return
+ * the same rows, and an enumerator may take whichever costs less.
  */
 public final class JoinGraph {
+
+  /** Where joining {@code right} into {@code left} may be a semi join. */
+  @FunctionalInterface
+  public interface SemiJoins {
+    /** No join may be a semi join. */
+    SemiJoins NONE = (left, right) -> false;
+
+    /**
+     * True if the inner join of the disjoint sets {@code left} and
+     * {@code right} returns the same rows as the left semi join: nothing
+     * outside the two needs a column of {@code right}, and each left row
+     * matches at most one right row.
+     */
+    boolean allowed(long left, long right);
+  }
   /** A predicate over {@code relations} (a bit mask) keeping {@code selectivity} of rows. */
   public record Predicate(long relations, double selectivity) {
     public Predicate {
@@ -33,8 +53,13 @@ public final class JoinGraph {
   private final List<Predicate> predicates;
   /** Per relation, the relations it shares a predicate with. */
   private final long[] neighbours;
+  private final SemiJoins semiJoins;
 
   public JoinGraph(double[] rows, List<Predicate> predicates) {
+    this(rows, predicates, SemiJoins.NONE);
+  }
+
+  public JoinGraph(double[] rows, List<Predicate> predicates, SemiJoins semiJoins) {
     if (rows.length < 1 || rows.length > MAX_RELATIONS) {
       throw new IllegalArgumentException("a join graph has 1 to " + MAX_RELATIONS
           + " relations, got " + rows.length);
@@ -42,6 +67,7 @@ public final class JoinGraph {
     this.rows = rows.clone();
     this.predicates = List.copyOf(predicates);
     this.neighbours = new long[rows.length];
+    this.semiJoins = java.util.Objects.requireNonNull(semiJoins, "semiJoins");
     long all = all();
     for (Predicate p : this.predicates) {
       if ((p.relations() & ~all) != 0) {
@@ -66,6 +92,11 @@ public final class JoinGraph {
 
   public List<Predicate> predicates() {
     return predicates;
+  }
+
+  /** Where a join may be a semi join instead. */
+  public SemiJoins semiJoins() {
+    return semiJoins;
   }
 
   /** The mask of all relations. */

@@ -2,7 +2,9 @@ package org.planlab.rules.joinorder;
 
 /**
  * A join order: a leaf names one relation of a {@link JoinGraph}; an inner
- * node joins a left and a right subtree. {@code rows} is the estimated output
+ * node joins a left and a right subtree, as an inner join or, where the graph
+ * allows it, as a semi join that keeps only the left side's columns.
+ * {@code rows} is the estimated output
  * and {@code cost} the cumulative cost under the {@link JoinCostModel} that
  * built it.
  */
@@ -32,7 +34,12 @@ public sealed interface JoinTree {
     }
   }
 
-  record Join(JoinTree left, JoinTree right, double rows, double cost) implements JoinTree {
+  record Join(JoinTree left, JoinTree right, double rows, double cost, boolean semi)
+      implements JoinTree {
+    public Join(JoinTree left, JoinTree right, double rows, double cost) {
+      this(left, right, rows, cost, false);
+    }
+
     public Join {
       if ((left.relations() & right.relations()) != 0) {
         throw new IllegalArgumentException("the two sides of a join overlap");
@@ -46,7 +53,7 @@ public sealed interface JoinTree {
 
     @Override
     public String toString() {
-      return "(" + left + " ⋈ " + right + ")";
+      return "(" + left + (semi ? " ⋉ " : " ⋈ ") + right + ")";
     }
   }
 
@@ -55,5 +62,12 @@ public sealed interface JoinTree {
     double rows = graph.cardinality(left.relations() | right.relations());
     return new Join(left, right, rows,
         left.cost() + right.cost() + model.joinCost(left.rows(), right.rows(), rows));
+  }
+
+  /** Semi-joins {@code right} into {@code left}; the caller checks the graph allows it. */
+  static Join semiJoin(JoinGraph graph, JoinCostModel model, JoinTree left, JoinTree right) {
+    double rows = graph.cardinality(left.relations() | right.relations());
+    return new Join(left, right, rows,
+        left.cost() + right.cost() + model.semiJoinCost(left.rows(), right.rows(), rows), true);
   }
 }

@@ -24,15 +24,33 @@ import org.apache.calcite.util.ImmutableBitSet;
  * and the planner estimate alike: equi-conditions between two inputs are
  * taken together as 1 / max(distinct keys of either side), conjuncts over one
  * input by that input's selectivity, and the rest by Calcite's guess.
+ *
+ * <p>It also tells the enumerator where a join may be a semi join
+ * ({@link JoinGraph.SemiJoins}). Joining a set R into a set L may be one
+ * where (1) nothing above the MultiJoin needs a field of R (its
+ * {@code projFields} and post-join filter say which fields are needed),
+ * (2) no conjunct links R to an input outside L and R, and (3) each L row
+ * matches at most one R row: every input of R is unique on fields that R's
+ * join keys to L determine, directly or through equalities inside R (a
+ * foreign key joined to its primary key keeps the key side unique).
  */
 final class MultiJoinGraph {
   final MultiJoin multiJoin;
+  /** The graph, with semi joins where they return the inner join's rows. */
   final JoinGraph graph;
+  /** The same graph with inner joins only. */
+  final JoinGraph innerGraph;
   /** The first field of each input in the MultiJoin's row. */
   final int[] offsets;
   /** Each conjunct of the join filter and the inputs it references. */
   final List<RexNode> conjuncts = new ArrayList<>();
   final List<Long> conjunctInputs = new ArrayList<>();
+  /** Inputs some field of which is needed above the MultiJoin. */
+  private final long needed;
+  /** Per input, the inputs it shares a conjunct with, itself included. */
+  private final long[] reach;
+  private final RelMetadataQuery mq;
+  private final Map<Long, Boolean> uniqueMemo = new java.util.HashMap<>();
 
   MultiJoinGraph(MultiJoin multiJoin, RelMetadataQuery mq) {
     this.multiJoin = multiJoin;
@@ -65,7 +83,115 @@ final class MultiJoinGraph {
       }
       predicates.add(new JoinGraph.Predicate(mask, selectivity(mask, e.getValue(), mq)));
     }
-    graph = new JoinGraph(rows, predicates);
+    this.mq = mq;
+    this.reach = new long[n];
+    for (long mask : conjunctInputs) {
+      for (int i = 0; i < n; i++) {
+        if ((mask & (1L << i)) != 0) {
+          reach[i] |= mask;
+        }
+      }
+    }
+    long need = 0;
+    List<ImmutableBitSet> proj = multiJoin.getProjFields();
+    for (int i = 0; i < n; i++) {
+      if (proj.get(i) == null || !proj.get(i).isEmpty()) {
+        need |= 1L << i;
+      }
+    }
+    if (multiJoin.getPostJoinFilter() != null) {
+      need |= inputsOf(multiJoin.getPostJoinFilter());
+    }
+    this.needed = need;
+    graph = new JoinGraph(rows, predicates, this::semiJoinAllowed);
+    innerGraph = new JoinGraph(rows, predicates);
+  }
+
+  /** Whether joining {@code right} into {@code left} may be a semi join; see the class comment. */
+  boolean semiJoinAllowed(long left, long right) {
+    if ((right & needed) != 0) {
+      return false;
+    }
+    long reached = 0;
+    for (long r = right; r != 0; r &= r - 1) {
+      reached |= reach[Long.numberOfTrailingZeros(r)];
+    }
+    if ((reached & ~(left | right)) != 0) {
+      return false;
+    }
+    // Given (2), R's join keys to L are the same whatever L is: memoize by R.
+    return uniqueMemo.computeIfAbsent(right, this::uniqueOnKeysToOutside);
+  }
+
+  /**
+   * True if the join of the inputs {@code set} is unique on the fields of its
+   * equi-conditions with inputs outside it. Grows the set of fields those
+   * keys determine: an input is determined once it is unique on determined
+   * fields, and then all its fields are.
+   */
+  private boolean uniqueOnKeysToOutside(long set) {
+    int total = offsets[offsets.length - 1];
+    java.util.BitSet determined = new java.util.BitSet(total);
+    List<int[]> inside = new ArrayList<>();
+    for (int c = 0; c < conjuncts.size(); c++) {
+      long mask = conjunctInputs.get(c);
+      if ((mask & set) == 0) {
+        continue;
+      }
+      int[] pair = strictEquiPair(conjuncts.get(c));
+      if (pair == null) {
+        continue;
+      }
+      boolean in0 = (set & (1L << inputOf(pair[0]))) != 0;
+      boolean in1 = (set & (1L << inputOf(pair[1]))) != 0;
+      if (in0 && in1) {
+        inside.add(pair);
+      } else {
+        determined.set(in0 ? pair[0] : pair[1]);
+      }
+    }
+    List<RelNode> inputs = multiJoin.getInputs();
+    long open = set;
+    boolean grew = true;
+    while (open != 0 && grew) {
+      grew = false;
+      boolean spread = true;
+      while (spread) { // equalities inside the set carry determination across
+        spread = false;
+        for (int[] p : inside) {
+          if (determined.get(p[0]) != determined.get(p[1])) {
+            determined.set(p[0]);
+            determined.set(p[1]);
+            spread = true;
+          }
+        }
+      }
+      for (long o = open; o != 0; o &= o - 1) {
+        int i = Long.numberOfTrailingZeros(o);
+        ImmutableBitSet.Builder local = ImmutableBitSet.builder();
+        for (int f = determined.nextSetBit(offsets[i]); f >= 0 && f < offsets[i + 1];
+            f = determined.nextSetBit(f + 1)) {
+          local.set(f - offsets[i]);
+        }
+        if (Boolean.TRUE.equals(mq.areColumnsUnique(inputs.get(i), local.build()))) {
+          determined.set(offsets[i], offsets[i + 1]);
+          open &= ~(1L << i);
+          grew = true;
+        }
+      }
+    }
+    return open == 0;
+  }
+
+  /** The two fields of {@code a = b} between two inputs, without casts, or null. */
+  private int[] strictEquiPair(RexNode t) {
+    if (t instanceof RexCall call && call.getKind() == SqlKind.EQUALS
+        && call.getOperands().get(0) instanceof RexInputRef x
+        && call.getOperands().get(1) instanceof RexInputRef y
+        && inputOf(x.getIndex()) != inputOf(y.getIndex())) {
+      return new int[] {x.getIndex(), y.getIndex()};
+    }
+    return null;
   }
 
   /** The inputs whose fields {@code e} references, as a mask. */

@@ -33,6 +33,9 @@ import org.apache.calcite.rel.core.RelFactories;
  * conjuncts, followed by a projection back to the MultiJoin's field order,
  * returns the same rows. Each conjunct is placed at the lowest join that has
  * all the inputs it references; conjuncts over one input filter that input.
+ * Where the enumerator chose a semi join (see {@link MultiJoinGraph}), the
+ * right side's fields are needed by nothing above, so the projection fills
+ * them with a constant of their type, which the Project above drops.
  *
  * <p><b>Example:</b> {@code MultiJoin(lineitem, orders, customer)} with
  * {@code l_orderkey = o_orderkey AND o_custkey = c_custkey} becomes
@@ -61,7 +64,8 @@ public final class MultiJoinOrderRule extends RelRule<MultiJoinOrderRule.Config>
   public void onMatch(RelOptRuleCall call) {
     MultiJoin mj = call.rel(0);
     MultiJoinGraph g = new MultiJoinGraph(mj, call.getMetadataQuery());
-    JoinTree tree = config.enumerator().order(g.graph, config.costModel());
+    JoinTree tree = config.enumerator().order(config.semiJoins() ? g.graph : g.innerGraph,
+        config.costModel());
     call.transformTo(build(g, tree, call.builder()));
   }
 
@@ -84,8 +88,11 @@ public final class MultiJoinOrderRule extends RelRule<MultiJoinOrderRule.Config>
       builder.filter(rest);
     }
     List<RexNode> fields = new ArrayList<>(total);
+    List<RelDataTypeField> mjFields = mj.getRowType().getFieldList();
     for (int f = 0; f < total; f++) {
-      fields.add(builder.field(map[f]));
+      // A field a semi join dropped is needed by nothing above (the graph
+      // checked), so any value of its type stands in for it.
+      fields.add(map[f] >= 0 ? builder.field(map[f]) : zero(rex, mjFields.get(f).getType()));
     }
     builder.project(fields, mj.getRowType().getFieldNames(), true);
     if (mj.getPostJoinFilter() != null) {
@@ -123,6 +130,15 @@ public final class MultiJoinOrderRule extends RelRule<MultiJoinOrderRule.Config>
     for (int f = 0; f < total; f++) {
       map[f] = leftMap[f] >= 0 ? leftMap[f] : rightMap[f] >= 0 ? leftCount + rightMap[f] : -1;
     }
+    // The condition sees both sides, even of a semi join.
+    int[] conditionMap = map.clone();
+    if (join.semi()) {
+      for (int f = 0; f < total; f++) {
+        if (leftMap[f] < 0) {
+          map[f] = -1;
+        }
+      }
+    }
     long here = join.relations();
     List<RexNode> conditions = new ArrayList<>();
     for (int c = 0; c < placed.length; c++) {
@@ -134,8 +150,15 @@ public final class MultiJoinOrderRule extends RelRule<MultiJoinOrderRule.Config>
     }
     List<RelDataTypeField> fields = new ArrayList<>(left.getRowType().getFieldList());
     fields.addAll(right.getRowType().getFieldList());
-    RexNode condition = remap(RexUtil.composeConjunction(rex, conditions), map, fields, rex);
-    return LogicalJoin.create(left, right, List.of(), condition, Set.of(), JoinRelType.INNER);
+    RexNode condition = remap(RexUtil.composeConjunction(rex, conditions), conditionMap, fields,
+        rex);
+    return LogicalJoin.create(left, right, List.of(), condition, Set.of(),
+        join.semi() ? JoinRelType.SEMI : JoinRelType.INNER);
+  }
+
+  private static RexNode zero(RexBuilder rex, org.apache.calcite.rel.type.RelDataType type) {
+    RexNode z = rex.makeZeroRexNode(type);
+    return z.getType().equals(type) ? z : rex.makeCast(type, z, true);
   }
 
   /** {@code e}, over the MultiJoin's fields, rewritten over {@code fields}. */
@@ -153,41 +176,59 @@ public final class MultiJoinOrderRule extends RelRule<MultiJoinOrderRule.Config>
     });
   }
 
-  /** Configuration: which enumerator, under which cost model. */
+  /**
+   * Configuration: which enumerator, under which cost model, and whether a
+   * join may be a semi join where that returns the inner join's rows.
+   */
   public record Config(RelBuilderFactory relBuilderFactory, String description,
-      OperandTransform operandSupplier, JoinEnumerator enumerator, JoinCostModel costModel)
-      implements RelRule.Config {
+      OperandTransform operandSupplier, JoinEnumerator enumerator, JoinCostModel costModel,
+      boolean semiJoins) implements RelRule.Config {
 
-    /** Exact DP up to {@link DpJoinEnumerator#DEFAULT_LIMIT} relations, Calcite's hash-join cost. */
+    /**
+     * Exact DP up to {@link DpJoinEnumerator#DEFAULT_LIMIT} relations, with
+     * semi joins, Calcite's hash-join cost.
+     */
     public static final Config DP = new Config(RelFactories.LOGICAL_BUILDER, "MultiJoinOrderRule:dp",
         b -> b.operand(MultiJoin.class).anyInputs(), new DpJoinEnumerator(),
-        JoinCostModel.CALCITE_HASH_JOIN);
+        JoinCostModel.CALCITE_HASH_JOIN, true);
 
-    /** Greedy operator ordering, Calcite's hash-join cost. */
+    /** {@link #DP} with inner joins only. */
+    public static final Config DP_INNER = DP.withSemiJoins(false)
+        .withDescription("MultiJoinOrderRule:dp-inner");
+
+    /** Greedy operator ordering, inner joins only, Calcite's hash-join cost. */
     public static final Config GREEDY = DP.withEnumerator(GreedyJoinEnumerator.INSTANCE)
-        .withDescription("MultiJoinOrderRule:greedy");
+        .withSemiJoins(false).withDescription("MultiJoinOrderRule:greedy");
 
     public Config withEnumerator(JoinEnumerator e) {
-      return new Config(relBuilderFactory, description, operandSupplier, e, costModel);
+      return new Config(relBuilderFactory, description, operandSupplier, e, costModel,
+          semiJoins);
     }
 
     public Config withCostModel(JoinCostModel m) {
-      return new Config(relBuilderFactory, description, operandSupplier, enumerator, m);
+      return new Config(relBuilderFactory, description, operandSupplier, enumerator, m,
+          semiJoins);
+    }
+
+    public Config withSemiJoins(boolean on) {
+      return new Config(relBuilderFactory, description, operandSupplier, enumerator, costModel,
+          on);
     }
 
     @Override
     public Config withRelBuilderFactory(RelBuilderFactory factory) {
-      return new Config(factory, description, operandSupplier, enumerator, costModel);
+      return new Config(factory, description, operandSupplier, enumerator, costModel, semiJoins);
     }
 
     @Override
     public Config withDescription(String d) {
-      return new Config(relBuilderFactory, d, operandSupplier, enumerator, costModel);
+      return new Config(relBuilderFactory, d, operandSupplier, enumerator, costModel, semiJoins);
     }
 
     @Override
     public Config withOperandSupplier(OperandTransform transform) {
-      return new Config(relBuilderFactory, description, transform, enumerator, costModel);
+      return new Config(relBuilderFactory, description, transform, enumerator, costModel,
+          semiJoins);
     }
 
     @Override
