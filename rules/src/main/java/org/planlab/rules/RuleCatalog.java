@@ -48,8 +48,8 @@ public final class RuleCatalog {
   /** Logical clean-up that never makes a plan worse, run to a fixpoint by Hep. */
   public static final NamedRules NORMALIZE = new NamedRules("normalize",
       "filter pushdown into and through joins, project and filter merging, constant folding, "
-          + "AVG/STDDEV into SUM/COUNT, DISTINCT aggregates into two levels, OR-factoring: "
-          + "cheap, and what Enumerable needs",
+          + "AVG/STDDEV into SUM/COUNT, DISTINCT aggregates into two levels, OR-factoring, "
+          + "window functions into Window operators: cheap, and what Enumerable needs",
       List.of(CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
           CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_AGGREGATE_TRANSPOSE,
           CoreRules.FILTER_MERGE, CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE,
@@ -57,7 +57,7 @@ public final class RuleCatalog {
           CoreRules.JOIN_REDUCE_EXPRESSIONS, CoreRules.AGGREGATE_REDUCE_FUNCTIONS,
           CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES,
           PlanlabRules.OR_FACTOR_FILTER,
-          PlanlabRules.OR_FACTOR_JOIN));
+          PlanlabRules.OR_FACTOR_JOIN, CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW));
 
   /** Collapses trees of joins into MultiJoins for the join-order rules. */
   public static final NamedRules MULTI_JOIN = new NamedRules("multi-join",

@@ -156,6 +156,25 @@ class PhasedOptimizerTest {
         new org.planlab.planner.result.RuleCount(0, 0)).succeeded()).isZero();
   }
 
+  @TestFactory
+  Stream<DynamicTest> everyConfigurationPlansOrderingByHiddenColumnsAndWindows() {
+    List<String> sqls = List.of(
+        "SELECT p_name FROM part WHERE p_size > 40 ORDER BY p_retailprice DESC LIMIT 10",
+        "SELECT p_name, p_size FROM part ORDER BY p_retailprice, p_size",
+        "SELECT n_name, rank() OVER (PARTITION BY n_regionkey ORDER BY n_name) FROM nation",
+        "SELECT * FROM (VALUES (1, 'a'), (2, 'b')) AS t(x, y) WHERE x > 1");
+    return Stream.of("calcite-default", "cheap-only", "two-phase", "exhaustive").flatMap(config ->
+        sqls.stream().map(sql -> DynamicTest.dynamicTest(config + ": " + sql, () -> {
+          QueryResult r = plan(Optimizers.byName(config), new WorkloadQuery("t", "t.sql", sql));
+          assertThat(r.error()).as("error").isNull();
+          assertThat(r.status()).isEqualTo(QueryStatus.PLANNED);
+          if (sql.contains("ORDER BY p_retailprice")) {
+            // The order is on a column the query does not return: the plan still sorts.
+            assertThat(r.plan().nodes()).anyMatch(n -> n.operator().contains("Sort"));
+          }
+        })));
+  }
+
   @Test
   void aSemiJoinDropsTheDistinctThatDecorrelatingExistsMade() {
     QueryResult r = plan(Optimizers.byName("two-phase"), TPCH.query("q4"));

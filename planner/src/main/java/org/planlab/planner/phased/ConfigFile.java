@@ -267,7 +267,9 @@ public final class ConfigFile {
       case "hep":
         return Step.hep(name, order(s.order()), rules(s.rules()));
       case "volcano":
-        return Step.volcano(name, rules(s.rules()));
+        // Enumerable rules alone have nothing to choose on join-free plans.
+        return s.rules().equals(List.of(RuleCatalog.ENUMERABLE.name()))
+            ? Steps.implementEnumerable(name) : Step.volcano(name, rules(s.rules()));
       case "join-order": {
         MultiJoinOrderRule.Config c = "dp".equals(s.strategy())
             ? MultiJoinOrderRule.Config.DP.withEnumerator(new DpJoinEnumerator(

@@ -87,7 +87,7 @@ public final class Configurations {
         Step.hep("normalize", HepMatchOrder.BOTTOM_UP, RuleCatalog.NORMALIZE.rules()),
         Steps.trimFields("trim_fields"),
         Steps.joinOrder("join_order", RuleCatalog.JOIN_ORDER_GREEDY.rules()),
-        Step.volcano("implement", RuleCatalog.ENUMERABLE.rules()),
+        Steps.implementEnumerable("implement"),
         Steps.calc("calc")),
         PhaseBudget.UNLIMITED, null);
   }

@@ -6,6 +6,7 @@ import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.hep.HepMatchOrder;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.sql2rel.RelDecorrelator;
@@ -47,9 +48,26 @@ public final class Steps {
         .onlyIf(PlanShape::hasJoin);
   }
 
-  /** Calcite's final physical pass: Projects and Filters into Calcs. */
+  /**
+   * The final physical pass: Projects and Filters into Calcs, as Calcite's
+   * {@code Programs.calc} makes them, in one walk over the plan.
+   */
   public static Step calc(String name) {
-    return Step.program(name, Programs.calc(StatisticsMetadata.PROVIDER), true);
+    return new Step.Simple(name, true, (rel, context) -> DirectImplementation.calc(rel));
+  }
+
+  /**
+   * Physical implementation with Enumerable rules only. A plan without joins
+   * and other operators with alternatives is converted operator by operator,
+   * which is what Volcano would return, without its setup; any other plan
+   * goes to Volcano.
+   */
+  public static Step implementEnumerable(String name) {
+    Step volcano = Step.volcano(name, RuleCatalog.ENUMERABLE.rules());
+    return new Step.Simple(name, true, (rel, context) -> {
+      RelNode direct = DirectImplementation.implement(rel, context.desiredTraits());
+      return direct != null ? direct : volcano.apply(rel, context);
+    });
   }
 
   /**

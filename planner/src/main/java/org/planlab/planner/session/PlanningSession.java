@@ -1,6 +1,7 @@
 package org.planlab.planner.session;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ScheduledFuture;
@@ -21,6 +22,8 @@ import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.plan.volcano.VolcanoTimeoutException;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelCollations;
+import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.Join;
@@ -199,7 +202,7 @@ public final class PlanningSession {
       rel = converter.decorrelate(validated, rel);
       rel = converter.trimUnusedFields(!relRoot.collation.getFieldCollations().isEmpty(), rel);
       logical = relRoot.withRel(rel).project();
-      rootCollation = relRoot.collation;
+      rootCollation = outputCollation(relRoot);
     } catch (RuntimeException | StackOverflowError e) {
       return failedPrep(query, failed(query, stages.withConvert(clock.stop()), "convert",
           describe(e), 0, 0));
@@ -210,6 +213,31 @@ public final class PlanningSession {
     RelTraitSet desired = logical.getTraitSet().replace(EnumerableConvention.INSTANCE)
         .replace(rootCollation).simplify();
     return new Prepared(query, null, logical, desired, planner, control, stages);
+  }
+
+  /**
+   * The ORDER BY's collation over the query's output fields. The root's
+   * collation refers to the fields before the final projection; planlab
+   * optimizes the projected plan, so each key is renumbered to its output
+   * position, and the order stops at the first key the query does not return
+   * (the Sort below the projection still sorts by it).
+   */
+  static RelCollation outputCollation(RelRoot root) {
+    List<RelFieldCollation> out = new ArrayList<>();
+    for (RelFieldCollation fc : root.collation.getFieldCollations()) {
+      int position = -1;
+      for (int i = 0; i < root.fields.size(); i++) {
+        if (root.fields.get(i).getKey() == fc.getFieldIndex()) {
+          position = i;
+          break;
+        }
+      }
+      if (position < 0) {
+        break;
+      }
+      out.add(fc.withFieldIndex(position));
+    }
+    return RelCollations.of(out);
   }
 
   private static Prepared failedPrep(WorkloadQuery query, PlannedQuery failed) {

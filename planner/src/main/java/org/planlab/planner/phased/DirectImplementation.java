@@ -1,0 +1,130 @@
+package org.planlab.planner.phased;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.calcite.adapter.enumerable.EnumerableCalc;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableFilter;
+import org.apache.calcite.adapter.enumerable.EnumerableLimit;
+import org.apache.calcite.adapter.enumerable.EnumerableLimitSort;
+import org.apache.calcite.adapter.enumerable.EnumerableProject;
+import org.apache.calcite.adapter.enumerable.EnumerableRules;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.convert.ConverterRule;
+import org.apache.calcite.rel.logical.LogicalAggregate;
+import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.logical.LogicalSort;
+import org.apache.calcite.rel.logical.LogicalTableScan;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexOver;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexProgramBuilder;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Physical implementation and Calc formation by walking the plan once,
+ * where a search has nothing to choose.
+ *
+ * <p>A plan of scans, filters, projects, aggregates and sorts has one
+ * Enumerable implementation per operator (Enumerable has no index and one
+ * aggregate algorithm), so Volcano, asked for the cheapest, returns exactly
+ * that; but setting it up and registering the plan costs several times what
+ * parsing the query costs. {@link #implement} converts such a plan operator by
+ * operator with the same converter rules, and declines anything else (joins,
+ * correlates, set operations, windows, values, whose several collations
+ * Volcano reconciles), which goes to Volcano.
+ *
+ * <p>{@link #calc} does what Calcite's Calc program ({@code Programs.calc})
+ * does with a Hep planner: each Enumerable Filter and Project becomes a Calc,
+ * and a Calc over a Calc merges into one, except that a Calc with windowed
+ * aggregates does not merge into the Calc below it.
+ */
+final class DirectImplementation {
+  private DirectImplementation() {
+  }
+
+  /**
+   * The Enumerable plan for {@code rel}, or null if some operator has none
+   * without a search or the result does not have {@code desired} traits.
+   */
+  static @Nullable RelNode implement(RelNode rel, RelTraitSet desired) {
+    RelNode out = convert(rel);
+    return out != null && out.getTraitSet().satisfies(desired) ? out : null;
+  }
+
+  private static @Nullable RelNode convert(RelNode rel) {
+    List<RelNode> inputs = new ArrayList<>(rel.getInputs().size());
+    for (RelNode input : rel.getInputs()) {
+      RelNode c = convert(input);
+      if (c == null) {
+        return null;
+      }
+      inputs.add(c);
+    }
+    RelNode r = inputs.equals(rel.getInputs()) ? rel : rel.copy(rel.getTraitSet(), inputs);
+    if (r instanceof LogicalTableScan) {
+      return with(EnumerableRules.ENUMERABLE_TABLE_SCAN_RULE, r);
+    } else if (r instanceof LogicalFilter) {
+      return with(EnumerableRules.ENUMERABLE_FILTER_RULE, r);
+    } else if (r instanceof LogicalProject p) {
+      return RexOver.containsOver(p.getProjects(), null) ? null
+          : with(EnumerableRules.ENUMERABLE_PROJECT_RULE, r);
+    } else if (r instanceof LogicalAggregate) {
+      return with(EnumerableRules.ENUMERABLE_AGGREGATE_RULE, r);
+    } else if (r instanceof LogicalSort s) {
+      if (s.fetch == null && s.offset == null) {
+        return with(EnumerableRules.ENUMERABLE_SORT_RULE, r);
+      }
+      // A top-k sort is cheaper than a full sort under a limit, as Volcano finds.
+      return s.getCollation().getFieldCollations().isEmpty()
+          ? EnumerableLimit.create(s.getInput(), s.offset, s.fetch)
+          : EnumerableLimitSort.create(s.getInput(), s.getCollation(), s.offset, s.fetch);
+    }
+    return null;
+  }
+
+  private static @Nullable RelNode with(Object rule, RelNode rel) {
+    if (!(rule instanceof ConverterRule converter)
+        || rel.getConvention() != converter.getInTrait()) {
+      return null;
+    }
+    RelNode out = converter.convert(rel);
+    return out != null && out.getConvention() == EnumerableConvention.INSTANCE ? out : null;
+  }
+
+  /** Enumerable Filters and Projects as Calcs, merged where one sits on another. */
+  static RelNode calc(RelNode rel) {
+    List<RelNode> inputs = new ArrayList<>(rel.getInputs().size());
+    for (RelNode input : rel.getInputs()) {
+      inputs.add(calc(input));
+    }
+    RelNode r = inputs.equals(rel.getInputs()) ? rel : rel.copy(rel.getTraitSet(), inputs);
+    RexBuilder rex = r.getCluster().getRexBuilder();
+    RexProgram program;
+    RelNode input;
+    if (r instanceof EnumerableFilter f) {
+      input = f.getInput();
+      RexProgramBuilder b = new RexProgramBuilder(input.getRowType(), rex);
+      b.addIdentity();
+      b.addCondition(f.getCondition());
+      program = b.getProgram();
+    } else if (r instanceof EnumerableProject p) {
+      input = p.getInput();
+      program = RexProgram.create(input.getRowType(), p.getProjects(), null, p.getRowType(), rex);
+    } else if (r instanceof EnumerableCalc c) {
+      input = c.getInput();
+      program = c.getProgram();
+    } else {
+      return r;
+    }
+    if (input instanceof EnumerableCalc below && !RexOver.containsOver(program)) {
+      program = RexProgramBuilder.mergePrograms(program, below.getProgram(), rex);
+      input = below.getInput();
+    }
+    return r instanceof EnumerableCalc c && c.getInput() == input && c.getProgram() == program
+        ? r : EnumerableCalc.create(input, program);
+  }
+}
