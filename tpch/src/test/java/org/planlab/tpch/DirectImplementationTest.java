@@ -64,7 +64,28 @@ class DirectImplementationTest {
       "SELECT s_name FROM supplier LIMIT 5 OFFSET 2",
       "SELECT * FROM (VALUES (1, 'a'), (2, 'b')) AS t(x, y) WHERE x > 1",
       "SELECT DISTINCT n_regionkey FROM nation",
-      "SELECT n_name, rank() OVER (PARTITION BY n_regionkey ORDER BY n_name) FROM nation");
+      "SELECT n_name, rank() OVER (PARTITION BY n_regionkey ORDER BY n_name) FROM nation",
+      // Around the normal-form proof that lets phase 1 skip normalization.
+      "SELECT c_name FROM customer WHERE c_acctbal > 100 AND c_acctbal < 200",
+      "SELECT c_name FROM customer WHERE c_custkey = 1 OR c_custkey = 2",
+      "SELECT c_name FROM customer WHERE c_nationkey = 3 AND (c_custkey = 1 OR c_custkey = 2)",
+      "SELECT count(*) FROM lineitem WHERE l_shipdate < DATE '1995-01-01' + INTERVAL '1' YEAR",
+      "SELECT c_name FROM customer WHERE c_comment IS NOT NULL",
+      "SELECT c_nationkey, max(c_acctbal) FROM customer GROUP BY c_nationkey "
+          + "HAVING max(c_acctbal) > 1000",
+      "SELECT avg(c_acctbal) FROM customer",
+      "SELECT count(DISTINCT c_nationkey) FROM customer",
+      "SELECT c_name FROM (SELECT * FROM customer WHERE c_nationkey = 1) t WHERE c_acctbal > 0",
+      "SELECT c_name, c_acctbal * 2 FROM customer WHERE c_custkey = 42",
+      "SELECT c_name FROM customer WHERE CASE WHEN c_acctbal > 0 THEN true ELSE false END",
+      "SELECT max(o_totalprice), min(o_orderdate) FROM orders WHERE o_orderstatus = 'F'",
+      "SELECT o_orderpriority, count(*) FROM orders WHERE o_orderstatus = 'F' "
+          + "GROUP BY o_orderpriority ORDER BY 2 DESC",
+      "SELECT c_name FROM customer WHERE c_name LIKE 'Customer#0001%'",
+      "SELECT c_name FROM customer WHERE 1 = 1 AND c_custkey = 5",
+      "SELECT c_name FROM customer WHERE (c_custkey = 5 AND c_nationkey = 1) "
+          + "OR (c_custkey = 5 AND c_acctbal > 0)",
+      "SELECT x FROM (SELECT c_custkey + 1 AS x FROM customer) WHERE x > 10");
 
   private static QueryResult plan(Optimizer o, WorkloadQuery q) {
     return new PlanningSession(TPCH.schema(1), o, Duration.ofSeconds(60)).plan(q).result();
@@ -96,6 +117,19 @@ class DirectImplementationTest {
       assertThat(direct.plan().nodes()).allSatisfy(n -> assertThat(n.operator())
           .startsWith("Enumerable"));
     }));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> plansAlreadyNormalSkipNormalization() {
+    return Stream.of(
+        "SELECT c_name, c_acctbal FROM customer WHERE c_custkey = 42",
+        "SELECT max(o_totalprice), min(o_orderdate) FROM orders WHERE o_orderstatus = 'F'")
+        .map(sql -> DynamicTest.dynamicTest(sql, () -> {
+          QueryResult r = plan(Optimizers.byName("cheap-only"),
+              new WorkloadQuery("s", "s.sql", sql));
+          assertThat(r.phases().get(0).steps()).filteredOn(s -> s.name().equals("normalize"))
+              .singleElement().satisfies(s -> assertThat(s.skipped()).isTrue());
+        }));
   }
 
   @TestFactory

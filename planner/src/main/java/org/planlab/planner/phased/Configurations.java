@@ -84,7 +84,7 @@ public final class Configurations {
     return new Phase("cheap", List.of(
         Steps.subqueryRemoval("subquery_removal"),
         Steps.decorrelate("decorrelate"),
-        Step.hep("normalize", HepMatchOrder.BOTTOM_UP, RuleCatalog.NORMALIZE.rules()),
+        Steps.normalize("normalize"),
         Steps.trimFields("trim_fields"),
         Steps.joinOrder("join_order", RuleCatalog.JOIN_ORDER_GREEDY.rules()),
         Steps.implementEnumerable("implement"),

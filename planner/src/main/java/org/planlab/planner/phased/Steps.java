@@ -57,6 +57,15 @@ public final class Steps {
   }
 
   /**
+   * Normalization with the {@code normalize} rule set, skipped where
+   * {@link NormalForm} proves it cannot change the plan.
+   */
+  public static Step normalize(String name) {
+    return Step.hep(name, org.apache.calcite.plan.hep.HepMatchOrder.BOTTOM_UP,
+        RuleCatalog.NORMALIZE.rules()).onlyIf(rel -> !NormalForm.isNormal(rel));
+  }
+
+  /**
    * Physical implementation with Enumerable rules only. A plan without joins
    * and other operators with alternatives is converted operator by operator,
    * which is what Volcano would return, without its setup; any other plan
