@@ -55,17 +55,35 @@ final class NormalForm {
    * forming Calcs does as well.
    */
   static boolean isNormal(RelNode rel) {
-    return isNormal(rel, false);
+    return of(rel) == Verdict.NORMAL;
   }
 
-  /** {@code filtered}: a Filter sits above in the same chain of Filters and Projects. */
-  private static boolean isNormal(RelNode rel, boolean filtered) {
+  /** What normalizing a plan can change. */
+  enum Verdict {
+    /** Nothing: skip it. */
+    NORMAL,
+    /** Only aggregate calls to reduce (AVG, SUM, ...), and the Projects that adds. */
+    AGGREGATES_TO_REDUCE,
+    /** Possibly anything: run every rule. */
+    ANY
+  }
+
+  static Verdict of(RelNode rel) {
+    if (isNormal(rel, false)) {
+      return Verdict.NORMAL;
+    }
+    return isNormal(rel, true) ? Verdict.AGGREGATES_TO_REDUCE : Verdict.ANY;
+  }
+
+  /** {@code reducible}: aggregate calls to reduce are allowed. */
+  private static boolean isNormal(RelNode rel, boolean reducible) {
     if (rel instanceof TableScan) {
       return true;
     }
     if (rel instanceof Filter f) {
-      // One Filter per chain: two would merge and simplify together.
-      return !filtered && !RexUtil.SubQueryFinder.containsSubQuery(f)
+      // Below it only a scan and field-selecting Projects: one Filter per
+      // chain, since two would merge and simplify together.
+      return !RexUtil.SubQueryFinder.containsSubQuery(f)
           && isSimplified(f.getCondition(), f.getCluster().getRexBuilder())
           && belowFilter(f.getInput());
     }
@@ -73,21 +91,21 @@ final class NormalForm {
       return !ProjectRemoveRule.isTrivial(p)
           && !RexOver.containsOver(p.getProjects(), null)
           && !RexUtil.SubQueryFinder.containsSubQuery(p)
-          && isNormal(p.getInput(), filtered);
+          && isNormal(p.getInput(), reducible);
     }
     if (rel instanceof Aggregate a) {
       if (a.containsDistinctCall() || a.getGroupType() != Aggregate.Group.SIMPLE) {
         return false;
       }
       for (AggregateCall call : a.getAggCallList()) {
-        if (REDUCE_FUNCTIONS.canReduce(call)) {
+        if (!reducible && REDUCE_FUNCTIONS.canReduce(call)) {
           return false;
         }
       }
-      return isNormal(a.getInput(), false);
+      return isNormal(a.getInput(), reducible);
     }
     if (rel instanceof Sort s) {
-      return isNormal(s.getInput(), false);
+      return isNormal(s.getInput(), reducible);
     }
     return false;
   }

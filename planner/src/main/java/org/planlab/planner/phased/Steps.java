@@ -61,8 +61,15 @@ public final class Steps {
    * {@link NormalForm} proves it cannot change the plan.
    */
   public static Step normalize(String name) {
-    return Step.hep(name, org.apache.calcite.plan.hep.HepMatchOrder.BOTTOM_UP,
-        RuleCatalog.NORMALIZE.rules()).onlyIf(rel -> !NormalForm.isNormal(rel));
+    Step all = Step.hep(name, HepMatchOrder.BOTTOM_UP, RuleCatalog.NORMALIZE.rules());
+    // Reducing aggregate calls adds a Project over the Aggregate, which may
+    // merge with the Project above or be trivial; nothing else can follow.
+    Step aggregates = Step.hep(name, HepMatchOrder.BOTTOM_UP, List.of(
+        CoreRules.AGGREGATE_REDUCE_FUNCTIONS, CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE));
+    return new Step.Simple(name, false, (rel, context) ->
+        NormalForm.of(rel) == NormalForm.Verdict.AGGREGATES_TO_REDUCE
+            ? aggregates.apply(rel, context) : all.apply(rel, context))
+        .onlyIf(rel -> !NormalForm.isNormal(rel));
   }
 
   /**
