@@ -85,7 +85,12 @@ class DirectImplementationTest {
       "SELECT c_name FROM customer WHERE 1 = 1 AND c_custkey = 5",
       "SELECT c_name FROM customer WHERE (c_custkey = 5 AND c_nationkey = 1) "
           + "OR (c_custkey = 5 AND c_acctbal > 0)",
-      "SELECT x FROM (SELECT c_custkey + 1 AS x FROM customer) WHERE x > 10");
+      "SELECT x FROM (SELECT c_custkey + 1 AS x FROM customer) WHERE x > 10",
+      "SELECT o_orderstatus, avg(o_totalprice), sum(o_totalprice), count(*) FROM orders "
+          + "GROUP BY o_orderstatus",
+      "SELECT stddev_pop(c_acctbal), var_samp(c_acctbal), sum(c_acctbal) FROM customer",
+      "SELECT c_nationkey, sum(c_acctbal) AS s FROM customer WHERE c_mktsegment = 'BUILDING' "
+          + "GROUP BY c_nationkey ORDER BY s DESC LIMIT 3");
 
   private static QueryResult plan(Optimizer o, WorkloadQuery q) {
     return new PlanningSession(TPCH.schema(1), o, Duration.ofSeconds(60)).plan(q).result();

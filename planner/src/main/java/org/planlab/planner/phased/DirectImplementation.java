@@ -10,7 +10,14 @@ import org.apache.calcite.adapter.enumerable.EnumerableLimit;
 import org.apache.calcite.adapter.enumerable.EnumerableLimitSort;
 import org.apache.calcite.adapter.enumerable.EnumerableProject;
 import org.apache.calcite.adapter.enumerable.EnumerableRules;
+import java.util.Map;
+
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelOptRuleOperand;
 import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.plan.RelHintsPropagator;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.convert.ConverterRule;
 import org.apache.calcite.rel.logical.LogicalAggregate;
@@ -126,5 +133,46 @@ final class DirectImplementation {
     }
     return r instanceof EnumerableCalc c && c.getInput() == input && c.getProgram() == program
         ? r : EnumerableCalc.create(input, program);
+  }
+
+  /**
+   * {@code rule}, whose operand is one relational expression, applied to
+   * every node of {@code rel} it matches, bottom-up and again to what it
+   * makes until it no longer matches, without a Hep planner:
+   * for a five-node plan, building and walking Hep's graph costs more than
+   * the rule. Returns {@code rel} where nothing matched.
+   */
+  static RelNode applyEverywhere(RelOptRule rule, RelNode rel, RelOptPlanner planner) {
+    return applyEverywhere(rule, rel, planner, 0);
+  }
+
+  private static RelNode applyEverywhere(RelOptRule rule, RelNode rel, RelOptPlanner planner,
+      int depth) {
+    if (depth > 16) {
+      throw new IllegalStateException(rule + " keeps rewriting its own output");
+    }
+    List<RelNode> inputs = new ArrayList<>(rel.getInputs().size());
+    for (RelNode input : rel.getInputs()) {
+      inputs.add(applyEverywhere(rule, input, planner, depth));
+    }
+    RelNode r = inputs.equals(rel.getInputs()) ? rel : rel.copy(rel.getTraitSet(), inputs);
+    RelOptRuleOperand operand = rule.getOperand();
+    if (rule.getOperands().size() != 1 || !operand.matches(r)) {
+      return r;
+    }
+    RelNode[] result = new RelNode[1];
+    RelOptRuleCall call = new RelOptRuleCall(planner, operand, new RelNode[] {r}, Map.of()) {
+      @Override
+      public void transformTo(RelNode to, Map<RelNode, RelNode> equiv,
+          RelHintsPropagator handler) {
+        result[0] = to;
+      }
+    };
+    if (rule.matches(call)) {
+      rule.onMatch(call);
+    }
+    // What the rule made may match again (AVG gives SUM, which reduces
+    // further), as Hep would apply it to a fixpoint.
+    return result[0] == null ? r : applyEverywhere(rule, result[0], planner, depth + 1);
   }
 }

@@ -62,13 +62,13 @@ public final class Steps {
    */
   public static Step normalize(String name) {
     Step all = Step.hep(name, HepMatchOrder.BOTTOM_UP, RuleCatalog.NORMALIZE.rules());
-    // Reducing aggregate calls adds a Project over the Aggregate, which may
-    // merge with the Project above or be trivial; nothing else can follow.
-    Step aggregates = Step.hep(name, HepMatchOrder.BOTTOM_UP, List.of(
-        CoreRules.AGGREGATE_REDUCE_FUNCTIONS, CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE));
+    // Reducing aggregate calls adds a Project over the Aggregate, which
+    // forming Calcs merges with the Project above; nothing else can follow.
     return new Step.Simple(name, false, (rel, context) ->
         NormalForm.of(rel) == NormalForm.Verdict.AGGREGATES_TO_REDUCE
-            ? aggregates.apply(rel, context) : all.apply(rel, context))
+            ? DirectImplementation.applyEverywhere(CoreRules.AGGREGATE_REDUCE_FUNCTIONS, rel,
+                context.planner())
+            : all.apply(rel, context))
         .onlyIf(rel -> !NormalForm.isNormal(rel));
   }
 
