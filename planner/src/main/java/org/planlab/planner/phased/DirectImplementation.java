@@ -102,37 +102,51 @@ final class DirectImplementation {
     return out != null && out.getConvention() == EnumerableConvention.INSTANCE ? out : null;
   }
 
-  /** Enumerable Filters and Projects as Calcs, merged where one sits on another. */
+  /**
+   * Enumerable Filters and Projects as Calcs, merged where one sits on
+   * another. Each chain of them becomes one Calc: the programs are merged
+   * first and the Calc made once, since making a Calc derives its traits
+   * from metadata.
+   */
   static RelNode calc(RelNode rel) {
-    List<RelNode> inputs = new ArrayList<>(rel.getInputs().size());
-    for (RelNode input : rel.getInputs()) {
-      inputs.add(calc(input));
+    RexProgram program = programOf(rel);
+    if (program == null) {
+      List<RelNode> inputs = new ArrayList<>(rel.getInputs().size());
+      for (RelNode input : rel.getInputs()) {
+        inputs.add(calc(input));
+      }
+      return inputs.equals(rel.getInputs()) ? rel : rel.copy(rel.getTraitSet(), inputs);
     }
-    RelNode r = inputs.equals(rel.getInputs()) ? rel : rel.copy(rel.getTraitSet(), inputs);
-    RexBuilder rex = r.getCluster().getRexBuilder();
-    RexProgram program;
-    RelNode input;
-    if (r instanceof EnumerableFilter f) {
-      input = f.getInput();
-      RexProgramBuilder b = new RexProgramBuilder(input.getRowType(), rex);
+    RexBuilder rex = rel.getCluster().getRexBuilder();
+    RelNode input = rel.getInput(0);
+    RexProgram below;
+    // A Calc with windowed aggregates does not merge into the one below it.
+    while (!RexOver.containsOver(program) && (below = programOf(input)) != null) {
+      program = RexProgramBuilder.mergePrograms(program, below, rex);
+      input = input.getInput(0);
+    }
+    RelNode newInput = calc(input);
+    if (rel instanceof EnumerableCalc c && c.getInput() == newInput && c.getProgram() == program) {
+      return rel;
+    }
+    return EnumerableCalc.create(newInput, program);
+  }
+
+  /** The program of an Enumerable Filter, Project or Calc; null for anything else. */
+  private static @Nullable RexProgram programOf(RelNode rel) {
+    RexBuilder rex = rel.getCluster().getRexBuilder();
+    if (rel instanceof EnumerableFilter f) {
+      RexProgramBuilder b = new RexProgramBuilder(f.getInput().getRowType(), rex);
       b.addIdentity();
       b.addCondition(f.getCondition());
-      program = b.getProgram();
-    } else if (r instanceof EnumerableProject p) {
-      input = p.getInput();
-      program = RexProgram.create(input.getRowType(), p.getProjects(), null, p.getRowType(), rex);
-    } else if (r instanceof EnumerableCalc c) {
-      input = c.getInput();
-      program = c.getProgram();
-    } else {
-      return r;
+      return b.getProgram();
+    } else if (rel instanceof EnumerableProject p) {
+      return RexProgram.create(p.getInput().getRowType(), p.getProjects(), null, p.getRowType(),
+          rex);
+    } else if (rel instanceof EnumerableCalc c) {
+      return c.getProgram();
     }
-    if (input instanceof EnumerableCalc below && !RexOver.containsOver(program)) {
-      program = RexProgramBuilder.mergePrograms(program, below.getProgram(), rex);
-      input = below.getInput();
-    }
-    return r instanceof EnumerableCalc c && c.getInput() == input && c.getProgram() == program
-        ? r : EnumerableCalc.create(input, program);
+    return null;
   }
 
   /**
