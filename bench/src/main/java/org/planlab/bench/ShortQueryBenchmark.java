@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.planlab.planner.optimize.Optimized;
 import org.planlab.planner.optimize.Optimizers;
 import org.planlab.planner.session.PlannedQuery;
 import org.planlab.planner.session.PlanningSession;
@@ -72,8 +73,19 @@ public class ShortQueryBenchmark {
     return SqlParser.create(workloadQuery.sql(), PlanningSession.PARSER_CONFIG).parseStmt();
   }
 
+  /** The session's optimize stage and its result: plan snapshot, costs, traces. */
   @Benchmark
   public PlannedQuery optimize() {
     return session.optimize(prepared);
+  }
+
+  /**
+   * The optimizer alone, what the result's {@code optimize} stage times:
+   * without the plan snapshot and result the session builds afterwards.
+   */
+  @Benchmark
+  public Optimized optimizer() {
+    return session.optimizer().optimize(prepared.planner(), prepared.logical(),
+        prepared.desired(), prepared.control());
   }
 }
