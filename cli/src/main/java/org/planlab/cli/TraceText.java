@@ -32,7 +32,7 @@ final class TraceText {
           p.name(), SuiteTable.duration(p.wallMs()), SuiteTable.duration(p.cpuMs()),
           cost(p.costBefore()), cost(p.costAfter()), p.stopReason(), p.effort().ruleCalls(),
           p.effort().ruleProductions(), p.effort().relNodes(), p.effort().relSets(),
-          p.kept() ? "; kept" : ""));
+          (p.kept() ? "; kept" : "") + (p.error() == null ? "" : "; " + p.error())));
       for (StepTrace s : p.steps()) {
         sb.append(String.format(Locale.ROOT, "--   step %-22s %s%s%n", s.name(),
             s.skipped() ? "skipped" : SuiteTable.duration(s.wallMs()),

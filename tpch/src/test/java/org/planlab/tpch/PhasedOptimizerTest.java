@@ -22,6 +22,7 @@ import org.planlab.planner.phased.CostGate;
 import org.planlab.planner.phased.Phase;
 import org.planlab.planner.phased.PhaseBudget;
 import org.planlab.planner.phased.PhasedOptimizer;
+import org.planlab.planner.phased.Step;
 import org.planlab.planner.plan.PlanNode;
 import org.planlab.planner.result.PhaseTrace;
 import org.planlab.planner.result.QueryResult;
@@ -133,6 +134,37 @@ class PhasedOptimizerTest {
     assertThat(phase2.steps()).anyMatch(s -> s.skipped());
     assertThat(r.phases().get(0).stopReason()).isEqualTo(StopReason.COMPLETED);
     assertThat(r.cost().rows()).isLessThanOrEqualTo(r.phases().get(0).costAfter().rows());
+  }
+
+  @Test
+  void aLaterPhaseThatFailsKeepsTheBestPlanAndSaysWhat() {
+    Step boom = Step.of("boom", rel -> {
+      throw new IllegalStateException("a bug in a phase-2 rule\nwith a second line");
+    });
+    Phase broken = new Phase("broken", List.of(boom), PhaseBudget.UNLIMITED, "trim_fields");
+    PhasedOptimizer o = new PhasedOptimizer("broken", "test", context -> {
+      var p = new org.apache.calcite.plan.volcano.VolcanoPlanner(null, context);
+      p.addRelTraitDef(org.apache.calcite.plan.ConventionTraitDef.INSTANCE);
+      p.addRelTraitDef(org.apache.calcite.rel.RelCollationTraitDef.INSTANCE);
+      return p;
+    }, List.of(Configurations.cheapPhase(), broken), CostGate.cost(0));
+    QueryResult r = plan(o, TPCH.query("q3"));
+    assertThat(r.status()).isEqualTo(QueryStatus.PLANNED);
+    assertThat(r.phases()).extracting(PhaseTrace::name).containsExactly("cheap", "broken");
+    PhaseTrace failed = r.phases().get(1);
+    assertThat(failed.stopReason()).isEqualTo(StopReason.ERROR);
+    assertThat(failed.error()).isEqualTo("IllegalStateException: a bug in a phase-2 rule");
+    assertThat(failed.kept()).isFalse();
+    assertThat(r.phases().get(0).kept()).isTrue();
+    assertThat(r.cost().rows()).isEqualTo(r.phases().get(0).costAfter().rows());
+
+    // With no plan to fall back on, the query fails and says what went wrong.
+    PhasedOptimizer first = new PhasedOptimizer("first", "test", context ->
+        new org.apache.calcite.plan.volcano.VolcanoPlanner(null, context),
+        List.of(new Phase("broken", List.of(boom), PhaseBudget.UNLIMITED, null)), null);
+    QueryResult f = plan(first, TPCH.query("q3"));
+    assertThat(f.status()).isEqualTo(QueryStatus.FAILED);
+    assertThat(f.error().message()).contains("a bug in a phase-2 rule");
   }
 
   @Test

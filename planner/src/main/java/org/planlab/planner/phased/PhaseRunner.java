@@ -26,8 +26,14 @@ final class PhaseRunner {
   private PhaseRunner() {
   }
 
-  /** A phase's plan (null if it found none) and its trace. */
-  record Outcome(@Nullable RelNode plan, PhaseTrace trace) {
+  /**
+   * A phase's plan (null if it found none), its trace, and the exception that
+   * stopped it, if one did.
+   */
+  record Outcome(@Nullable RelNode plan, PhaseTrace trace, @Nullable RuntimeException failure) {
+    Outcome(@Nullable RelNode plan, PhaseTrace trace) {
+      this(plan, trace, null);
+    }
   }
 
   static Outcome run(Phase phase, RelNode input, StepContext ctx, Map<String, RelNode> outputs,
@@ -48,6 +54,7 @@ final class PhaseRunner {
         : control.stopAfter(phase.budget().time());
     effort.limitRuleCalls(phase.budget().ruleCalls(), control.cancelFlag());
     RelNode rel = input;
+    RuntimeException failure = null;
     try {
       for (Step step : phase.steps()) {
         if ((control.cancelled() && !step.required()) || !step.appliesTo(rel)) {
@@ -60,18 +67,23 @@ final class PhaseRunner {
         RelNode out;
         try {
           out = step.apply(rel, ctx);
+          if (out != null) {
+            verify(phase, step, rel, out);
+          }
         } catch (RelOptPlanner.CannotPlanException e) {
           if (!control.cancelled()) {
-            throw e;
+            failure = e;
           }
           out = null; // stopped before any complete plan
         } catch (RuntimeException e) {
           // A Hep planner stopped by the flag throws ("Statement preparation
           // aborted"); its rewrites are optional, so the plan goes on as it was.
           if (!control.cancelled() || step.required()) {
-            throw e;
+            failure = e;
+            out = null;
+          } else {
+            out = rel;
           }
-          out = rel;
         }
         var t = stepClock.stop();
         steps.add(new StepTrace(step.name(), t.wallMs(), t.cpuMs(),
@@ -80,7 +92,6 @@ final class PhaseRunner {
           rel = null;
           break;
         }
-        verify(phase, step, rel, out);
         outputs.put(step.name(), out);
         rel = out;
       }
@@ -90,11 +101,26 @@ final class PhaseRunner {
       }
       effort.limitRuleCalls(0, null);
     }
-    StopReason stop = control.expired() ? StopReason.CANCELLED
+    StopReason stop = failure != null ? StopReason.ERROR
+        : control.expired() ? StopReason.CANCELLED
         : control.cancelled() ? StopReason.BUDGET : StopReason.COMPLETED;
     control.resume();
     Cost after = rel == null ? null : cost(rel);
-    return new Outcome(rel, trace(phase, clock, start, effort, costBefore, after, stop, steps));
+    PhaseTrace trace = trace(phase, clock, start, effort, costBefore, after, stop, steps);
+    if (failure != null) {
+      trace = new PhaseTrace(trace.name(), trace.wallMs(), trace.cpuMs(), trace.costBefore(),
+          null, trace.effort(), trace.rules(), stop, false, trace.steps(), describe(failure));
+    }
+    return new Outcome(rel, trace, failure);
+  }
+
+  /** One line: the exception's class and the first line of its message. */
+  static String describe(Throwable e) {
+    String m = e.getMessage();
+    if (m != null && m.indexOf('\n') >= 0) {
+      m = m.substring(0, m.indexOf('\n'));
+    }
+    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
   }
 
   private static PhaseTrace trace(Phase phase, StageClock clock, EffortCounter.Snapshot start,

@@ -111,6 +111,10 @@ public final class PhasedOptimizer implements Optimizer {
       }
       PhaseRunner.Outcome outcome = PhaseRunner.run(phase, input, ctx, outputs, bestCost);
       PhaseTrace trace = outcome.trace();
+      if (outcome.failure() != null && best == null) {
+        // Nothing to fall back on: the query fails with what went wrong.
+        throw outcome.failure();
+      }
       if (outcome.plan() != null) {
         Cost cost = trace.costAfter();
         if (best == null || cheaper(outcome.plan(), best)) {
@@ -128,7 +132,7 @@ public final class PhasedOptimizer implements Optimizer {
     for (int i = 0; i < traces.size(); i++) {
       PhaseTrace t = traces.get(i);
       marked.add(new PhaseTrace(t.name(), t.wallMs(), t.cpuMs(), t.costBefore(), t.costAfter(),
-          t.effort(), t.rules(), t.stopReason(), i == bestIndex, t.steps()));
+          t.effort(), t.rules(), t.stopReason(), i == bestIndex, t.steps(), t.error()));
     }
     return new Optimized(best, marked, decision);
   }

@@ -20,10 +20,19 @@ import org.planlab.planner.plan.Cost;
  * @param stopReason why the phase stopped
  * @param kept true if the phase's plan became the best plan
  * @param steps the phase's steps in order
+ * @param error what went wrong where the phase stopped with {@code error}, else null
  */
 public record PhaseTrace(String name, double wallMs, double cpuMs, @Nullable Cost costBefore,
     @Nullable Cost costAfter, Effort effort, Map<String, RuleCount> rules, StopReason stopReason,
-    boolean kept, List<StepTrace> steps) {
+    boolean kept, List<StepTrace> steps, @Nullable String error) {
+
+  /** A phase that did not fail. */
+  public PhaseTrace(String name, double wallMs, double cpuMs, @Nullable Cost costBefore,
+      @Nullable Cost costAfter, Effort effort, Map<String, RuleCount> rules,
+      StopReason stopReason, boolean kept, List<StepTrace> steps) {
+    this(name, wallMs, cpuMs, costBefore, costAfter, effort, rules, stopReason, kept, steps,
+        null);
+  }
 
   public PhaseTrace {
     rules = rules == null ? Map.of() : java.util.Collections.unmodifiableMap(
