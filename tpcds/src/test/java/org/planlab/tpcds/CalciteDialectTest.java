@@ -64,6 +64,34 @@ class CalciteDialectTest {
     return values;
   }
 
+  /**
+   * With placeholder values (not yet the qualification values), every
+   * template statement plans under phase 1 alone and under two-phase.
+   */
+  @Test
+  void everyTemplateStatementPlansUnderThePhasedConfigurations() {
+    StatisticsSchema schema = new StatisticsSchema("tpcds", TpcdsSchema.tables(1));
+    List<String> failures = new ArrayList<>();
+    for (String config : List.of("cheap-only", "two-phase")) {
+      PlanningSession session = new PlanningSession(schema, Optimizers.byName(config),
+          Duration.ofSeconds(60));
+      for (int n = 1; n <= 99; n++) {
+        QueryTemplate t = QueryTemplate.load(n);
+        List<String> statements = t.render(smokeValues(t));
+        for (int i = 0; i < statements.size(); i++) {
+          String id = "q" + n + (statements.size() > 1 ? (char) ('a' + i) : "");
+          var r = session.plan(new WorkloadQuery(id, id + ".sql",
+              CalciteDialect.fix(CalciteDialect.fixTemplateDefects(n, statements.get(i)))))
+              .result();
+          if (r.status() != org.planlab.planner.result.QueryStatus.PLANNED) {
+            failures.add(config + " " + id + ": " + r.status() + " " + r.error());
+          }
+        }
+      }
+    }
+    assertThat(failures).isEmpty();
+  }
+
   @Test
   void everyTemplateParsesValidatesAndConvertsOnceEdited() {
     PlanningSession session = new PlanningSession(new StatisticsSchema("tpcds",

@@ -219,8 +219,10 @@ public final class PlanningSession {
    * The ORDER BY's collation over the query's output fields. The root's
    * collation refers to the fields before the final projection; planlab
    * optimizes the projected plan, so each key is renumbered to its output
-   * position, and the order stops at the first key the query does not return
-   * (the Sort below the projection still sorts by it).
+   * position. Where the query does not return some key, the plan's Sort
+   * below the projection orders the rows and the projection keeps that
+   * order, but Calcite derives no collation at all through a projection that
+   * drops a sort key, so no order is required of the root.
    */
   static RelCollation outputCollation(RelRoot root) {
     List<RelFieldCollation> out = new ArrayList<>();
@@ -233,7 +235,7 @@ public final class PlanningSession {
         }
       }
       if (position < 0) {
-        break;
+        return RelCollations.EMPTY;
       }
       out.add(fc.withFieldIndex(position));
     }
