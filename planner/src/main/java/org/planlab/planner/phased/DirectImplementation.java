@@ -63,6 +63,13 @@ final class DirectImplementation {
   }
 
   private static @Nullable RelNode convert(RelNode rel) {
+    // Decline before converting anything below: a join plan (most plans with
+    // work to do) must not pay for converting its scans first.
+    if (!(rel instanceof LogicalTableScan || rel instanceof LogicalFilter
+        || rel instanceof LogicalProject || rel instanceof LogicalAggregate
+        || rel instanceof LogicalSort)) {
+      return null;
+    }
     List<RelNode> inputs = new ArrayList<>(rel.getInputs().size());
     for (RelNode input : rel.getInputs()) {
       RelNode c = convert(input);

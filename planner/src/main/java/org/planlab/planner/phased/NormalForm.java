@@ -69,14 +69,18 @@ final class NormalForm {
   }
 
   static Verdict of(RelNode rel) {
-    if (isNormal(rel, false)) {
-      return Verdict.NORMAL;
+    boolean[] reducible = {false};
+    if (!isNormal(rel, reducible)) {
+      return Verdict.ANY;
     }
-    return isNormal(rel, true) ? Verdict.AGGREGATES_TO_REDUCE : Verdict.ANY;
+    return reducible[0] ? Verdict.AGGREGATES_TO_REDUCE : Verdict.NORMAL;
   }
 
-  /** {@code reducible}: aggregate calls to reduce are allowed. */
-  private static boolean isNormal(RelNode rel, boolean reducible) {
+  /**
+   * True if nothing but aggregate calls to reduce keeps {@code rel} from
+   * being normal; sets {@code reducible[0]} where there are such calls.
+   */
+  private static boolean isNormal(RelNode rel, boolean[] reducible) {
     if (rel instanceof TableScan) {
       return true;
     }
@@ -98,8 +102,8 @@ final class NormalForm {
         return false;
       }
       for (AggregateCall call : a.getAggCallList()) {
-        if (!reducible && REDUCE_FUNCTIONS.canReduce(call)) {
-          return false;
+        if (REDUCE_FUNCTIONS.canReduce(call)) {
+          reducible[0] = true;
         }
       }
       return isNormal(a.getInput(), reducible);
