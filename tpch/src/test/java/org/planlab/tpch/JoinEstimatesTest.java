@@ -92,8 +92,18 @@ class JoinEstimatesTest {
   }
 
   @Test
-  void planShapeTellsSemiJoinsFromInnerJoins() {
-    assertThat(PlanShape.hasSemiJoin(nationToOneRegion(JoinRelType.SEMI))).isTrue();
-    assertThat(PlanShape.hasSemiJoin(nationToOneRegion(JoinRelType.INNER))).isFalse();
+  void planShapeTellsSemiJoinsOfSeveralInputsFromOthers() {
+    // A semi join onto one input, and an inner join: neither.
+    assertThat(PlanShape.hasMultiInputSemiJoin(nationToOneRegion(JoinRelType.SEMI))).isFalse();
+    assertThat(PlanShape.hasMultiInputSemiJoin(nationToOneRegion(JoinRelType.INNER))).isFalse();
+    // nation semi-joined to (supplier joined to region's nations): yes.
+    RelNode multi = b.scan("tpch", "nation")
+        .scan("tpch", "supplier").scan("tpch", "nation")
+        .join(JoinRelType.INNER, b.equals(b.field(2, 0, "s_nationkey"),
+            b.field(2, 1, "n_nationkey")))
+        .join(JoinRelType.SEMI, b.equals(b.field(2, 0, "n_nationkey"),
+            b.field(2, 1, "s_nationkey")))
+        .build();
+    assertThat(PlanShape.hasMultiInputSemiJoin(multi)).isTrue();
   }
 }

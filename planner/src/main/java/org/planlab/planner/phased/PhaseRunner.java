@@ -31,9 +31,6 @@ final class PhaseRunner {
    * stopped it, if one did.
    */
   record Outcome(@Nullable RelNode plan, PhaseTrace trace, @Nullable RuntimeException failure) {
-    Outcome(@Nullable RelNode plan, PhaseTrace trace) {
-      this(plan, trace, null);
-    }
   }
 
   static Outcome run(Phase phase, RelNode input, StepContext ctx, Map<String, RelNode> outputs,
@@ -48,7 +45,7 @@ final class PhaseRunner {
         steps.add(new StepTrace(s.name(), 0, 0, 0, true));
       }
       return new Outcome(null, trace(phase, clock, start, effort, costBefore, null,
-          StopReason.CANCELLED, steps));
+          StopReason.CANCELLED, steps, null), null);
     }
     ScheduledFuture<?> timer = phase.budget().time() == null ? null
         : control.stopAfter(phase.budget().time());
@@ -106,12 +103,8 @@ final class PhaseRunner {
         : control.cancelled() ? StopReason.BUDGET : StopReason.COMPLETED;
     control.resume();
     Cost after = rel == null ? null : cost(rel);
-    PhaseTrace trace = trace(phase, clock, start, effort, costBefore, after, stop, steps);
-    if (failure != null) {
-      trace = new PhaseTrace(trace.name(), trace.wallMs(), trace.cpuMs(), trace.costBefore(),
-          null, trace.effort(), trace.rules(), stop, false, trace.steps(), describe(failure));
-    }
-    return new Outcome(rel, trace, failure);
+    return new Outcome(rel, trace(phase, clock, start, effort, costBefore, after, stop, steps,
+        failure == null ? null : describe(failure)), failure);
   }
 
   /** One line: the exception's class and the first line of its message. */
@@ -125,11 +118,11 @@ final class PhaseRunner {
 
   private static PhaseTrace trace(Phase phase, StageClock clock, EffortCounter.Snapshot start,
       EffortCounter effort, @Nullable Cost before, @Nullable Cost after, StopReason stop,
-      List<StepTrace> steps) {
+      List<StepTrace> steps, @Nullable String error) {
     var t = clock.stop();
     EffortCounter.Snapshot end = effort.snapshot();
     return new PhaseTrace(phase.name(), t.wallMs(), t.cpuMs(), before, after,
-        end.effortSince(start), end.rulesSince(start), stop, false, steps);
+        end.effortSince(start), end.rulesSince(start), stop, false, steps, error);
   }
 
   static Cost cost(RelNode rel) {

@@ -130,9 +130,7 @@ public final class PhasedOptimizer implements Optimizer {
     }
     List<PhaseTrace> marked = new ArrayList<>(traces.size());
     for (int i = 0; i < traces.size(); i++) {
-      PhaseTrace t = traces.get(i);
-      marked.add(new PhaseTrace(t.name(), t.wallMs(), t.cpuMs(), t.costBefore(), t.costAfter(),
-          t.effort(), t.rules(), t.stopReason(), i == bestIndex, t.steps(), t.error()));
+      marked.add(traces.get(i).withKept(i == bestIndex));
     }
     return new Optimized(best, marked, decision);
   }

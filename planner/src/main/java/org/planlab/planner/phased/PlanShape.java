@@ -44,11 +44,6 @@ public final class PlanShape {
     return any(rel, r -> r instanceof Correlate);
   }
 
-  /** Semi joins. */
-  public static boolean hasSemiJoin(RelNode rel) {
-    return any(rel, r -> r instanceof Join j && j.getJoinType() == JoinRelType.SEMI);
-  }
-
   /** Semi joins whose right side joins several inputs. */
   public static boolean hasMultiInputSemiJoin(RelNode rel) {
     return any(rel, r -> r instanceof Join j && j.getJoinType() == JoinRelType.SEMI

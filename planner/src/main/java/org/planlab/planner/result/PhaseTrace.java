@@ -26,6 +26,12 @@ public record PhaseTrace(String name, double wallMs, double cpuMs, @Nullable Cos
     @Nullable Cost costAfter, Effort effort, Map<String, RuleCount> rules, StopReason stopReason,
     boolean kept, List<StepTrace> steps, @Nullable String error) {
 
+  /** This trace, marked as the phase whose plan was kept or not. */
+  public PhaseTrace withKept(boolean isKept) {
+    return new PhaseTrace(name, wallMs, cpuMs, costBefore, costAfter, effort, rules, stopReason,
+        isKept, steps, error);
+  }
+
   /** A phase that did not fail. */
   public PhaseTrace(String name, double wallMs, double cpuMs, @Nullable Cost costBefore,
       @Nullable Cost costAfter, Effort effort, Map<String, RuleCount> rules,

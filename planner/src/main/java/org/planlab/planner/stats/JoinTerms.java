@@ -16,25 +16,21 @@ import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * A join condition split the way planlab estimates it: equi-pairs between the
- * two sides (their key columns), terms over one side only (shifted to that
- * side's fields), and the product of Calcite's guesses for the rest.
+ * two sides (left field, right field relative to the right side), terms over
+ * one side only (shifted to that side's fields), and the product of
+ * Calcite's guesses for the rest.
  */
 final class JoinTerms {
-  final ImmutableBitSet leftKeys;
-  final ImmutableBitSet rightKeys;
   final List<RexNode> leftOnly = new ArrayList<>();
   final List<RexNode> rightOnly = new ArrayList<>();
   final double guessed;
-  /** The equi-pairs, each as {left field, right field} (right field relative to the right side). */
-  final List<int[]> pairs = new ArrayList<>();
+  private final List<int[]> pairs = new ArrayList<>();
 
   JoinTerms(Join join, RexNode condition) {
     int leftCount = join.getLeft().getRowType().getFieldCount();
     int total = leftCount + join.getRight().getRowType().getFieldCount();
     ImmutableBitSet leftFields = ImmutableBitSet.range(0, leftCount);
     ImmutableBitSet rightFields = ImmutableBitSet.range(leftCount, total);
-    ImmutableBitSet.Builder lk = ImmutableBitSet.builder();
-    ImmutableBitSet.Builder rk = ImmutableBitSet.builder();
     double g = 1.0;
     for (RexNode term : RelOptUtil.conjunctions(condition)) {
       ImmutableBitSet used = RelOptUtil.InputFinder.bits(term);
@@ -42,12 +38,10 @@ final class JoinTerms {
         leftOnly.add(term);
       } else if (!used.isEmpty() && rightFields.contains(used)) {
         rightOnly.add(RexUtil.shift(term, -leftCount));
-      } else if (!addEquiPair(term, leftCount, lk, rk, pairs)) {
+      } else if (!addEquiPair(term, leftCount, pairs)) {
         g *= RelMdUtil.guessSelectivity(term);
       }
     }
-    this.leftKeys = lk.build();
-    this.rightKeys = rk.build();
     this.guessed = g;
   }
 
@@ -67,7 +61,9 @@ final class JoinTerms {
     }
     java.util.Map<String, ImmutableBitSet[]> groups = new java.util.LinkedHashMap<>();
     for (int[] p : pairs) {
-      String key = origin(mq, join.getLeft(), p[0]) + " " + origin(mq, join.getRight(), p[1]);
+      // One pair is one group: no need to ask where its columns come from.
+      String key = pairs.size() == 1 ? ""
+          : origin(mq, join.getLeft(), p[0]) + " " + origin(mq, join.getRight(), p[1]);
       ImmutableBitSet[] g = groups.computeIfAbsent(key,
           k -> new ImmutableBitSet[] {ImmutableBitSet.of(), ImmutableBitSet.of()});
       g[0] = g[0].set(p[0]);
@@ -104,15 +100,26 @@ final class JoinTerms {
     return s == null ? 1.0 : s;
   }
 
+  /** True if the condition has equi-pairs between the two sides. */
+  boolean hasKeys() {
+    return !pairs.isEmpty();
+  }
+
+  /** The right side's fields in equi-pairs. */
+  ImmutableBitSet rightKeys() {
+    ImmutableBitSet.Builder b = ImmutableBitSet.builder();
+    pairs.forEach(p -> b.set(p[1]));
+    return b.build();
+  }
+
   /** The terms over the right side as one predicate over its fields, or null. */
   RexNode rightPredicate(Join join) {
     return rightOnly.isEmpty() ? null
         : RexUtil.composeConjunction(join.getCluster().getRexBuilder(), rightOnly);
   }
 
-  /** If {@code term} is {@code left.x = right.y}, records x and y and returns true. */
-  private static boolean addEquiPair(RexNode term, int leftCount,
-      ImmutableBitSet.Builder leftKeys, ImmutableBitSet.Builder rightKeys, List<int[]> pairs) {
+  /** If {@code term} is {@code left.x = right.y}, records (x, y) and returns true. */
+  private static boolean addEquiPair(RexNode term, int leftCount, List<int[]> pairs) {
     if (!(term instanceof RexCall call)
         || (call.getKind() != SqlKind.EQUALS && call.getKind() != SqlKind.IS_NOT_DISTINCT_FROM)) {
       return false;
@@ -127,8 +134,6 @@ final class JoinTerms {
     if (i >= leftCount || j < leftCount) {
       return false;
     }
-    leftKeys.set(i);
-    rightKeys.set(j - leftCount);
     pairs.add(new int[] {i, j - leftCount});
     return true;
   }

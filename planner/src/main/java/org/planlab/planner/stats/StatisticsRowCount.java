@@ -36,13 +36,13 @@ public class StatisticsRowCount extends RelMdRowCount {
     }
     JoinTerms terms = new JoinTerms(join, join.getCondition());
     double match;
-    if (terms.leftKeys.isEmpty()) {
+    if (!terms.hasKeys()) {
       // No keys: each right row matches with the guessed probability.
       double rightRows = right * JoinTerms.sideSelectivity(mq, join.getRight(), terms.rightOnly);
       match = Math.min(1.0, terms.guessed * rightRows);
     } else {
       Double keys = terms.keySelectivity(join, mq);
-      Double ndvRight = mq.getDistinctRowCount(join.getRight(), terms.rightKeys,
+      Double ndvRight = mq.getDistinctRowCount(join.getRight(), terms.rightKeys(),
           terms.rightPredicate(join));
       if (keys == null || ndvRight == null) {
         return super.getRowCount(join, mq);

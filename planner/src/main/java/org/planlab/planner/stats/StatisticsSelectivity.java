@@ -12,9 +12,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Selectivity from column statistics: for scans of a {@link StatisticsTable}
  * and for joins, where Calcite's default guesses 0.15 for any equality.
  *
- * <p>A join's equi-conditions are estimated together as
- * 1 / max(ndv(left keys), ndv(right keys)), the System R formula that
- * PostgreSQL's {@code eqjoinsel} uses without MCV lists; a term that
+ * <p>A join's equi-conditions are estimated as 1 / max(ndv(left keys),
+ * ndv(right keys)), the System R formula that PostgreSQL's {@code eqjoinsel}
+ * uses without MCV lists, once per pair of base tables they join and
+ * multiplied across pairs ({@link JoinTerms#keySelectivity}); a term that
  * references only one side is estimated on that side; other terms are
  * guessed.
  */

@@ -138,7 +138,7 @@ final class MultiJoinGraph {
       if ((mask & set) == 0) {
         continue;
       }
-      int[] pair = strictEquiPair(conjuncts.get(c));
+      int[] pair = equiPair(conjuncts.get(c), false);
       if (pair == null) {
         continue;
       }
@@ -183,16 +183,6 @@ final class MultiJoinGraph {
     return open == 0;
   }
 
-  /** The two fields of {@code a = b} between two inputs, without casts, or null. */
-  private int[] strictEquiPair(RexNode t) {
-    if (t instanceof RexCall call && call.getKind() == SqlKind.EQUALS
-        && call.getOperands().get(0) instanceof RexInputRef x
-        && call.getOperands().get(1) instanceof RexInputRef y
-        && inputOf(x.getIndex()) != inputOf(y.getIndex())) {
-      return new int[] {x.getIndex(), y.getIndex()};
-    }
-    return null;
-  }
 
   /** The inputs whose fields {@code e} references, as a mask. */
   long inputsOf(RexNode e) {
@@ -229,7 +219,7 @@ final class MultiJoinGraph {
       ImmutableBitSet.Builder keysB = ImmutableBitSet.builder();
       boolean anyEqui = false;
       for (RexNode t : terms) {
-        int[] pair = equiPair(t);
+        int[] pair = equiPair(t, true);
         if (pair == null) {
           s *= RelMdUtil.guessSelectivity(t);
           continue;
@@ -259,13 +249,21 @@ final class MultiJoinGraph {
     return clamp(s);
   }
 
-  /** The two fields of {@code a = b} between two inputs, or null. */
-  private int[] equiPair(RexNode t) {
+  /**
+   * The two fields of {@code a = b} between two inputs, or null. Estimates
+   * may look {@code throughCasts}; uniqueness may not, since a cast can map
+   * several values to one.
+   */
+  private int[] equiPair(RexNode t, boolean throughCasts) {
     if (!(t instanceof RexCall call) || call.getKind() != SqlKind.EQUALS) {
       return null;
     }
-    RexNode l = RexUtil.removeCast(call.getOperands().get(0));
-    RexNode r = RexUtil.removeCast(call.getOperands().get(1));
+    RexNode l = call.getOperands().get(0);
+    RexNode r = call.getOperands().get(1);
+    if (throughCasts) {
+      l = RexUtil.removeCast(l);
+      r = RexUtil.removeCast(r);
+    }
     if (l instanceof RexInputRef x && r instanceof RexInputRef y
         && inputOf(x.getIndex()) != inputOf(y.getIndex())) {
       return new int[] {x.getIndex(), y.getIndex()};
