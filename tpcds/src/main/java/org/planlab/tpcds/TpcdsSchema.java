@@ -171,7 +171,7 @@ public final class TpcdsSchema {
     }
     List<TableDefinition> out = new ArrayList<>();
     for (Table t : baseTables()) {
-      out.add(definition(t, rows));
+      out.add(definition(t, rows, sf));
     }
     return List.copyOf(out);
   }
@@ -181,7 +181,7 @@ public final class TpcdsSchema {
     return Table.getBaseTables().stream().filter(t -> t != Table.DBGEN_VERSION).toList();
   }
 
-  private static TableDefinition definition(Table t, Map<String, Double> rows) {
+  private static TableDefinition definition(Table t, Map<String, Double> rows, double sf) {
     String name = t.getName();
     double n = rows.get(name);
     boolean fact = FACTS.contains(name);
@@ -189,7 +189,7 @@ public final class TpcdsSchema {
     TableDefinition.Builder b = TableDefinition.builder(name, n);
     for (Column c : t.getColumns()) {
       String col = c.getName();
-      ColumnStatistics stats = statistics(name, col, c.getType(), n, key, rows);
+      ColumnStatistics stats = statistics(name, col, c.getType(), n, key, rows, sf);
       ColumnType type = c.getType();
       switch (type.getBase()) {
         case IDENTIFIER, INTEGER -> b.integer(col, stats);
@@ -234,7 +234,7 @@ public final class TpcdsSchema {
   }
 
   private static ColumnStatistics statistics(String table, String col, ColumnType type,
-      double n, List<String> key, Map<String, Double> rows) {
+      double n, List<String> key, Map<String, Double> rows, double sf) {
     boolean fact = FACTS.contains(table);
     if (key.size() == 1 && key.get(0).equals(col)) {
       return switch (table) {
@@ -262,9 +262,10 @@ public final class TpcdsSchema {
       return ranged(Math.min(n, referencedRows), first, first + referencedRows - 1);
     }
     if (key.contains(col)) {
-      // The order or ticket number of a fact line: one value per order.
-      double orders = n / (table.startsWith("catalog") ? 9 : 12);
-      return ranged(Math.max(1, Math.min(n, orders)), 1, Math.max(1, orders));
+      // The order or ticket number of a sales or returns line.
+      String sales = TpcdsStatistics.RETURNS_OF.getOrDefault(table, table);
+      return ranged(TpcdsStatistics.orderNumbers(table, sf), 1,
+          TpcdsStatistics.orderNumbers(sales, sf));
     }
     ColumnStatistics known = ATTRIBUTES.get(col);
     if (known != null) {

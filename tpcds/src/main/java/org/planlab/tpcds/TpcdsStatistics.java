@@ -46,6 +46,22 @@ public final class TpcdsStatistics {
   /** Share of sales lines that are returned. */
   static final double RETURN_RATE = 0.1;
 
+  /**
+   * Distinct order (or ticket) numbers of a sales or returns table: one per
+   * order for sales; for returns, the orders with at least one of their lines
+   * returned, each line independently.
+   */
+  public static double orderNumbers(String table, double sf) {
+    String sales = RETURNS_OF.getOrDefault(table, table);
+    double orders = new Scaling(sf).getRowCount(Table.getTable(sales));
+    if (sales.equals(table)) {
+      return orders;
+    }
+    double withReturns = orders * -Math.expm1(LINES_PER_ORDER.get(sales)
+        * Math.log1p(-RETURN_RATE));
+    return Math.max(1, Math.min(rows(table, sf), withReturns));
+  }
+
   /** Rows of {@code table} (a TPC-DS table name) at scale factor {@code sf}. */
   public static double rows(String table, double sf) {
     if (!(sf > 0) || Double.isInfinite(sf)) {

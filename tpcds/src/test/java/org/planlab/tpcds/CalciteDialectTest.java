@@ -64,6 +64,21 @@ class CalciteDialectTest {
     return values;
   }
 
+  /** Every template statement with placeholder values, edited, as a query. */
+  static List<WorkloadQuery> editedStatements() {
+    List<WorkloadQuery> out = new ArrayList<>();
+    for (int n = 1; n <= 99; n++) {
+      QueryTemplate t = QueryTemplate.load(n);
+      List<String> statements = t.render(smokeValues(t));
+      for (int i = 0; i < statements.size(); i++) {
+        String id = "q" + n + (statements.size() > 1 ? (char) ('a' + i) : "");
+        out.add(new WorkloadQuery(id, id + ".sql",
+            CalciteDialect.fix(CalciteDialect.fixTemplateDefects(n, statements.get(i)))));
+      }
+    }
+    return out;
+  }
+
   /**
    * With placeholder values (not yet the qualification values), every
    * template statement plans under phase 1 alone and under two-phase.
@@ -71,21 +86,16 @@ class CalciteDialectTest {
   @Test
   void everyTemplateStatementPlansUnderThePhasedConfigurations() {
     StatisticsSchema schema = new StatisticsSchema("tpcds", TpcdsSchema.tables(1));
+    List<WorkloadQuery> queries = editedStatements();
+    assertThat(queries).hasSize(103);
     List<String> failures = new ArrayList<>();
     for (String config : List.of("cheap-only", "two-phase")) {
       PlanningSession session = new PlanningSession(schema, Optimizers.byName(config),
           Duration.ofSeconds(60));
-      for (int n = 1; n <= 99; n++) {
-        QueryTemplate t = QueryTemplate.load(n);
-        List<String> statements = t.render(smokeValues(t));
-        for (int i = 0; i < statements.size(); i++) {
-          String id = "q" + n + (statements.size() > 1 ? (char) ('a' + i) : "");
-          var r = session.plan(new WorkloadQuery(id, id + ".sql",
-              CalciteDialect.fix(CalciteDialect.fixTemplateDefects(n, statements.get(i)))))
-              .result();
-          if (r.status() != org.planlab.planner.result.QueryStatus.PLANNED) {
-            failures.add(config + " " + id + ": " + r.status() + " " + r.error());
-          }
+      for (WorkloadQuery q : queries) {
+        var r = session.plan(q).result();
+        if (r.status() != org.planlab.planner.result.QueryStatus.PLANNED) {
+          failures.add(config + " " + q.id() + ": " + r.status() + " " + r.error());
         }
       }
     }
@@ -97,16 +107,10 @@ class CalciteDialectTest {
     PlanningSession session = new PlanningSession(new StatisticsSchema("tpcds",
         TpcdsSchema.tables(1)), Optimizers.byName("cheap-only"), Duration.ofSeconds(60));
     List<String> failures = new ArrayList<>();
-    for (int n = 1; n <= 99; n++) {
-      QueryTemplate t = QueryTemplate.load(n);
-      List<String> statements = t.render(smokeValues(t));
-      for (int i = 0; i < statements.size(); i++) {
-        String id = "q" + n + (statements.size() > 1 ? (char) ('a' + i) : "");
-        var prepared = session.prepare(new WorkloadQuery(id, id + ".sql",
-            CalciteDialect.fix(CalciteDialect.fixTemplateDefects(n, statements.get(i)))));
-        if (prepared.failed() != null) {
-          failures.add(id + ": " + prepared.failed().result().error());
-        }
+    for (WorkloadQuery q : editedStatements()) {
+      var prepared = session.prepare(q);
+      if (prepared.failed() != null) {
+        failures.add(q.id() + ": " + prepared.failed().result().error());
       }
     }
     assertThat(failures).isEmpty();

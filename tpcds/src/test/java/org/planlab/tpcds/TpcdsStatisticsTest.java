@@ -96,6 +96,20 @@ class TpcdsStatisticsTest {
   }
 
   @Test
+  void orderNumbersCountOrdersNotLines() {
+    Map<String, TableDefinition> t = TpcdsSchema.tables(1).stream()
+        .collect(Collectors.toMap(TableDefinition::name, d -> d));
+    // 240,000 tickets of 12 lines on average at SF 1.
+    assertThat(t.get("store_sales").column("ss_ticket_number").orElseThrow().statistics()
+        .distinctCount()).isEqualTo(240_000.0);
+    // A ticket has a returned line with probability 1 - 0.9^12.
+    assertThat(t.get("store_returns").column("sr_ticket_number").orElseThrow().statistics()
+        .distinctCount()).isCloseTo(240_000 * (1 - Math.pow(0.9, 12)), within(1.0));
+    assertThat(t.get("catalog_sales").column("cs_order_number").orElseThrow().statistics()
+        .distinctCount()).isEqualTo(160_000.0);
+  }
+
+  @Test
   void keysAndForeignKeysReachCalcite() {
     StatisticsSchema schema = new StatisticsSchema("tpcds", TpcdsSchema.tables(1));
     Table storeSales = schema.getTable("store_sales");
