@@ -1,6 +1,5 @@
 package org.planlab.bench;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -20,11 +19,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.planlab.planner.optimize.Optimized;
-import org.planlab.planner.optimize.Optimizers;
 import org.planlab.planner.session.PlannedQuery;
 import org.planlab.planner.session.PlanningSession;
 import org.planlab.planner.workload.WorkloadQuery;
-import org.planlab.planner.workload.Workloads;
 
 /**
  * Short queries: how optimization time compares with parse time, the
@@ -58,8 +55,7 @@ public class ShortQueryBenchmark {
 
   @Setup(Level.Trial)
   public void session() {
-    session = new PlanningSession(Workloads.byName("tpch").schema(1),
-        Optimizers.byName(config), Duration.ofSeconds(60));
+    session = Benchmarks.tpchSession(config, 1);
     workloadQuery = new WorkloadQuery(query, query, QUERIES.get(query));
   }
 

@@ -1,6 +1,5 @@
 package org.planlab.bench;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,7 +14,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.planlab.planner.optimize.Optimizers;
 import org.planlab.planner.session.PlannedQuery;
 import org.planlab.planner.session.PlanningSession;
 import org.planlab.planner.workload.Workload;
@@ -24,8 +22,9 @@ import org.planlab.planner.workload.Workloads;
 /**
  * Optimization time of one TPC-H query under one built-in configuration,
  * warm. Parsing, validation and conversion happen in the per-invocation
- * setup, so the measurement is the optimizer alone, as the figures in the
- * README compare it with PostgreSQL's planner.
+ * setup, so the measurement is the session's optimize stage: the optimizer
+ * and the plan snapshot it records ({@code ShortQueryBenchmark} also times
+ * the optimizer alone).
  *
  * <p>Run: {@code java -jar bench/target/benchmarks.jar TpchPlanning
  * -p config=two-phase}; {@code BenchSummary} turns JMH's JSON into the
@@ -56,8 +55,7 @@ public class TpchPlanningBenchmark {
   @Setup(Level.Trial)
   public void session() {
     tpch = Workloads.byName("tpch");
-    session = new PlanningSession(tpch.schema(sf), Optimizers.byName(config),
-        Duration.ofSeconds(120));
+    session = Benchmarks.tpchSession(config, sf);
   }
 
   @Setup(Level.Invocation)
@@ -67,11 +65,6 @@ public class TpchPlanningBenchmark {
 
   @Benchmark
   public PlannedQuery optimize() {
-    PlannedQuery p = session.optimize(prepared);
-    if (p.plan() == null) {
-      throw new IllegalStateException(query + " under " + config + ": "
-          + p.result().error());
-    }
-    return p;
+    return Benchmarks.optimize(session, prepared);
   }
 }

@@ -1,6 +1,5 @@
 package org.planlab.bench;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +17,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import org.planlab.planner.optimize.Optimizers;
-import org.planlab.planner.session.PlannedQuery;
 import org.planlab.planner.session.PlanningSession;
 import org.planlab.planner.workload.Workload;
 import org.planlab.planner.workload.WorkloadQuery;
@@ -54,8 +51,7 @@ public class TpchSuiteBenchmark {
   @Setup(Level.Trial)
   public void session() {
     tpch = Workloads.byName("tpch");
-    session = new PlanningSession(tpch.schema(sf), Optimizers.byName(config),
-        Duration.ofSeconds(120));
+    session = Benchmarks.tpchSession(config, sf);
   }
 
   @Setup(Level.Invocation)
@@ -69,12 +65,7 @@ public class TpchSuiteBenchmark {
   @Benchmark
   public void optimizeSuite(Blackhole bh) {
     for (PlanningSession.Prepared p : prepared) {
-      PlannedQuery planned = session.optimize(p);
-      if (planned.plan() == null) {
-        throw new IllegalStateException(p.query().id() + " under " + config + ": "
-            + planned.result().error());
-      }
-      bh.consume(planned);
+      bh.consume(Benchmarks.optimize(session, p));
     }
   }
 }
