@@ -80,11 +80,11 @@ final class ExplainCommand implements Callable<Integer> {
     if (r.plan() != null) {
       out.print(PlanText.render(r.plan()));
     }
-    out.printf(Locale.ROOT, "-- %s: %s, %d joins, cost %s, optimized in %s by %s%n", r.id(),
+    out.printf(Locale.ROOT, "-- %s: %s, %d joins, cost %s, optimized in %s by %s%s%n", r.id(),
         r.status().label(), r.joins(), r.cost() == null ? "-" : PlanText.number(r.cost().rows()),
         r.stages().optimize() == null ? "-"
             : SuiteTable.duration(r.stages().optimize().wallMs()),
-        planning.config);
+        planning.config, TraceText.phaseErrors(r));
     if (trace) {
       out.print(TraceText.render(r));
     }

@@ -111,8 +111,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
       public void finished(int index, int total, QueryResult r, SuiteResult soFar) {
         save(resultFile, soFar);
         if (!quiet) {
-          err.printf(Locale.ROOT, "%-9s %s%n", r.status().label(),
-              SuiteTable.duration(r.stages().totalWallMs()));
+          err.printf(Locale.ROOT, "%-9s %s%s%n", r.status().label(),
+              SuiteTable.duration(r.stages().totalWallMs()), TraceText.phaseErrors(r));
         }
       }
     });

@@ -19,6 +19,21 @@ final class TraceText {
   /** How many rules to list per phase, busiest first. */
   static final int TOP_RULES = 8;
 
+  /**
+   * "; phase NAME failed: MESSAGE" for each phase that stopped with an error
+   * while the query still planned, or "": so that progress lines and
+   * summaries do not hide a failing phase behind its fallback plan.
+   */
+  static String phaseErrors(QueryResult r) {
+    StringBuilder sb = new StringBuilder();
+    for (PhaseTrace p : r.phases()) {
+      if (p.error() != null) {
+        sb.append("; phase ").append(p.name()).append(" failed: ").append(p.error());
+      }
+    }
+    return sb.toString();
+  }
+
   static String render(QueryResult r) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < r.phases().size(); i++) {
