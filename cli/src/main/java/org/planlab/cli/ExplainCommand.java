@@ -38,7 +38,7 @@ final class ExplainCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SUITE", description = "The suite: tpch.")
+  @Parameters(index = "0", paramLabel = "SUITE", description = "The suite: tpch or tpcds.")
   String suite;
 
   @Parameters(index = "1", arity = "0..1", paramLabel = "QUERY",

@@ -1,11 +1,13 @@
 package org.planlab.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 import org.planlab.planner.optimize.Optimizer;
 import org.planlab.planner.optimize.Optimizers;
+import org.planlab.planner.plan.JoinCount;
+import org.planlab.planner.session.PlanningSession;
 import org.planlab.planner.workload.Workload;
 import org.planlab.planner.workload.WorkloadQuery;
 import org.planlab.planner.workload.Workloads;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code planlab list}: the suites, their queries and the optimizer configurations. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-    description = "List the suites with their queries, and the optimizer configurations.")
+    description = "List the suites with their queries and the joins each asks for "
+        + "(sub-queries count as joins), and the optimizer configurations.")
 final class ListCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -27,8 +30,7 @@ final class ListCommand implements Callable<Integer> {
     out.println("Suites:");
     for (Workload w : Workloads.all()) {
       out.printf("  %-10s %s%n", w.name(), w.description());
-      out.printf("  %-10s queries: %s%n", "", w.queries().stream().map(WorkloadQuery::id)
-          .collect(Collectors.joining(" ")));
+      printQueries(out, w);
     }
     out.println();
     out.println("Optimizer configurations (--config):");
@@ -39,4 +41,28 @@ final class ListCommand implements Callable<Integer> {
     out.flush();
     return Planlab.OK;
   }
+
+  /**
+   * The suite's queries, each with its joins as written (sub-queries
+   * counting as joins), wrapped to lines of at most {@link #WIDTH}.
+   */
+  private static void printQueries(PrintWriter out, Workload w) {
+    PlanningSession session = new PlanningSession(w.schema(1),
+        Optimizers.byName(Optimizers.DEFAULT), Duration.ofSeconds(60));
+    String indent = String.format("  %-10s ", "");
+    StringBuilder line = new StringBuilder(indent).append("queries (joins):");
+    for (WorkloadQuery q : w.queries()) {
+      var logical = session.prepare(q).logical();
+      String item = " " + q.id() + " (" + (logical == null ? "?" : JoinCount.asWritten(logical))
+          + ")";
+      if (line.length() + item.length() > WIDTH) {
+        out.println(line);
+        line = new StringBuilder(indent).append(" ".repeat("queries (joins):".length()));
+      }
+      line.append(item);
+    }
+    out.println(line);
+  }
+
+  private static final int WIDTH = 100;
 }

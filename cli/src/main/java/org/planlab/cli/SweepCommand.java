@@ -49,7 +49,7 @@ final class SweepCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SUITE", description = "The suite: tpch.")
+  @Parameters(index = "0", paramLabel = "SUITE", description = "The suite: tpch or tpcds.")
   String suite;
 
   @Option(names = "--threshold", split = ",", paramLabel = "T",

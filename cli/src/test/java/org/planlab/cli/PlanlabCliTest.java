@@ -132,6 +132,22 @@ class PlanlabCliTest {
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("tpch").contains("q22").contains("calcite-default")
         .contains("cheap-only").contains("two-phase").contains("exhaustive");
+    // Joins as written: TPC-H Q1 none, Q8 seven (eight tables); TPC-DS Q14 in two parts.
+    assertThat(r.out()).contains("tpcds").contains(" q1 (0) ").contains(" q8 (7) ")
+        .contains(" q14a (").contains(" q14b (").contains(" q72 (10) ");
+  }
+
+  @Test
+  void tpcdsRunsAndExplainsLikeTpch() throws IOException {
+    Run q72 = planlab("explain", "tpcds", "q72");
+    assertThat(q72.exit()).as(q72.err()).isZero();
+    assertThat(q72.out()).contains("EnumerableTableScan(table=[[tpcds, inventory]])")
+        .contains("-- q72: planned");
+    Path out = dir.resolve("ds.json");
+    Run run = planlab("run", "tpcds", "-q", "q14a,24B,q64", "--out", out.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.err()).contains("[ 1/3] q14a").contains("[ 2/3] q24b").contains("[ 3/3] q64");
+    assertThat(Files.readString(out)).contains("\"suite\" : \"tpcds\"");
   }
 
   @Test
@@ -223,9 +239,10 @@ class PlanlabCliTest {
 
   @Test
   void usageErrorsExitWithTwoAndOneClearLine() {
-    assertUsageError(planlab("run", "tpcx"), "unknown suite 'tpcx' (known: tpch)");
+    assertUsageError(planlab("run", "tpcx"), "unknown suite 'tpcx' (known: tpcds, tpch)");
     assertUsageError(planlab("run", "tpch", "--query", "q23"), "suite tpch has no query 'q23'");
     assertUsageError(planlab("explain", "tpch", "q99"), "suite tpch has no query 'q99'");
+    assertUsageError(planlab("explain", "tpcds", "q14"), "suite tpcds has no query 'q14'");
     assertUsageError(planlab("run", "tpch", "--sf", "0"), "--sf must be a number > 0");
     assertUsageError(planlab("run", "tpch", "--sf", "-1"), "--sf must be a number > 0");
     assertUsageError(planlab("run", "tpch", "--sf", "abc"), "'abc' is not a double");

@@ -54,7 +54,7 @@ public final class RuleCatalog {
           CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_AGGREGATE_TRANSPOSE,
           CoreRules.FILTER_MERGE, CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE,
           CoreRules.FILTER_REDUCE_EXPRESSIONS,
-          CoreRules.JOIN_REDUCE_EXPRESSIONS, CoreRules.AGGREGATE_REDUCE_FUNCTIONS,
+          CoreRules.JOIN_REDUCE_EXPRESSIONS, PlanlabRules.REDUCE_AVERAGES,
           CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES,
           PlanlabRules.OR_FACTOR_FILTER,
           PlanlabRules.OR_FACTOR_JOIN, CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW));
@@ -85,7 +85,7 @@ public final class RuleCatalog {
   public static final NamedRules TRANSITIVE_PREDICATES = new NamedRules("transitive-predicates",
       "infers filters across join keys (a = b AND a < 5 gives b < 5) and pushes them down, so "
           + "both inputs of a join shrink",
-      List.of(CoreRules.JOIN_PUSH_TRANSITIVE_PREDICATES, CoreRules.FILTER_INTO_JOIN,
+      List.of(PlanlabRules.TRANSITIVE_PREDICATES, CoreRules.FILTER_INTO_JOIN,
           CoreRules.JOIN_CONDITION_PUSH, CoreRules.FILTER_PROJECT_TRANSPOSE,
           CoreRules.FILTER_MERGE));
 

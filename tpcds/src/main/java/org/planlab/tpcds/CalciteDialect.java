@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  *       and {@code at}, quoted wherever they name a column.</li>
  * </ol>
  *
- * <p>{@link #fixTemplateDefects} corrects what the templates get wrong
- * against the specification's schema, per template.
+ * <p>What the templates themselves get wrong is corrected earlier, by
+ * {@link TemplateDefects}.
  */
 public final class CalciteDialect {
   private CalciteDialect() {
@@ -30,17 +30,6 @@ public final class CalciteDialect {
   private static final Pattern SUBSTR = Pattern.compile("(?i)\\bsubstr\\s*\\(");
   private static final Pattern RESERVED =
       Pattern.compile("(?i)(?<![\\w\"'])(year|returns|at)\\b(?!\\s*\\()");
-
-  /**
-   * Template 30 selects {@code c_last_review_date}, a column the
-   * specification's CUSTOMER table names {@code c_last_review_date_sk}.
-   */
-  public static String fixTemplateDefects(int template, String sql) {
-    if (template == 30) {
-      return sql.replaceAll("\\bc_last_review_date\\b(?!_sk)", "c_last_review_date_sk");
-    }
-    return sql;
-  }
 
   /** {@code sql} with the edits above. */
   public static String fix(String sql) {

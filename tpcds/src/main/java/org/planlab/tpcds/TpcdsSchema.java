@@ -187,9 +187,12 @@ public final class TpcdsSchema {
     boolean fact = FACTS.contains(name);
     List<String> key = fact ? FACT_KEYS.get(name) : List.of(t.getColumns()[0].getName());
     TableDefinition.Builder b = TableDefinition.builder(name, n);
-    for (Column c : t.getColumns()) {
+    Column[] columns = t.getColumns();
+    for (int i = 0; i < columns.length; i++) {
+      Column c = columns[i];
       String col = c.getName();
-      ColumnStatistics stats = statistics(name, col, c.getType(), n, key, rows, sf);
+      ColumnStatistics stats = statistics(name, col, c.getType(), n, key, rows, sf)
+          .withNullFraction(nullFraction(t, i, key));
       ColumnType type = c.getType();
       switch (type.getBase()) {
         case IDENTIFIER, INTEGER -> b.integer(col, stats);
@@ -214,6 +217,28 @@ public final class TpcdsSchema {
       b.foreignKey(key, sales, FACT_KEYS.get(sales));
     }
     return b.build();
+  }
+
+  /**
+   * The fraction of NULLs the generator puts in column {@code ordinal} of
+   * {@code t}. dsdgen gives a row a random null bitmap with the table's
+   * probability (its null basis points, e.g. 9 % of {@code store_sales}
+   * rows), which nulls each column with probability 1/2 unless the table's
+   * not-null bitmap protects it (keys and business ids). The end date of a
+   * history-keeping dimension's row is NULL in its current revision, about
+   * half of the rows. A column never NULL is declared NOT NULL, so
+   * {@code IS NULL} on a foreign key (TPC-DS Q76) is not folded away.
+   */
+  static double nullFraction(Table t, int ordinal, List<String> key) {
+    String col = t.getColumns()[ordinal].getName();
+    if (key.contains(col)) {
+      return 0;
+    }
+    if (col.endsWith("_rec_end_date")) {
+      return 0.5;
+    }
+    boolean protectedColumn = ((t.getNotNullBitMap() >>> ordinal) & 1) == 1;
+    return protectedColumn ? 0 : t.getNullBasisPoints() / 20_000.0;
   }
 
   /** The dimension a column references, or null for keys of its own table and non-keys. */

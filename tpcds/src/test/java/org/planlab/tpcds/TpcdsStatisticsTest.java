@@ -144,6 +144,41 @@ class TpcdsStatisticsTest {
     assertThat(join.rows() / 2_880_404.0).isBetween(0.15, 0.25);
   }
 
+  private static org.planlab.planner.stats.Column column(String table, String column) {
+    return TpcdsSchema.tables(1).stream().filter(t -> t.name().equals(table)).findFirst()
+        .orElseThrow().columns().stream().filter(c -> c.name().equals(column)).findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void nullsWhereTheGeneratorPutsThem() {
+    // store_sales: 9 % of rows get a null bitmap, each column nulled with probability 1/2.
+    assertThat(column("store_sales", "ss_store_sk").nullable()).isTrue();
+    assertThat(column("store_sales", "ss_store_sk").statistics().nullFraction())
+        .isCloseTo(0.045, within(1e-12));
+    // Keys, and what the not-null bitmap protects, are never NULL.
+    assertThat(column("store_sales", "ss_item_sk").nullable()).isFalse();
+    assertThat(column("store_sales", "ss_ticket_number").nullable()).isFalse();
+    assertThat(column("item", "i_item_id").nullable()).isFalse();
+    // date_dim has no null basis points; a current item revision has no end date.
+    assertThat(column("date_dim", "d_year").nullable()).isFalse();
+    assertThat(column("item", "i_rec_end_date").statistics().nullFraction()).isEqualTo(0.5);
+  }
+
+  /** IS NULL on a nullable foreign key keeps its scan (Q76): it is not folded to FALSE. */
+  @Test
+  void isNullOnAForeignKeyIsNotFoldedAway() {
+    PlanningSession session = new PlanningSession(new StatisticsSchema("tpcds",
+        TpcdsSchema.tables(1)), Optimizers.byName("two-phase"), Duration.ofSeconds(60));
+    QueryResult r = session.plan(new WorkloadQuery("t", "t.sql",
+        "SELECT count(*) FROM store_sales WHERE ss_store_sk IS NULL")).result();
+    assertThat(r.plan().nodes()).extracting(PlanNode::operator)
+        .contains("EnumerableTableScan").doesNotContain("EnumerableValues");
+    PlanNode scanFilter = r.plan().nodes().stream()
+        .filter(n -> n.operator().equals("EnumerableCalc")).reduce((a, b) -> b).orElseThrow();
+    assertThat(scanFilter.rows() / 2_880_404.0).isCloseTo(0.045, within(0.01));
+  }
+
   @Test
   void scaleFactorMustBePositive() {
     assertThatThrownBy(() -> TpcdsSchema.tables(0)).hasMessageContaining("> 0");

@@ -11,7 +11,6 @@ import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.hep.HepMatchOrder;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.rel.RelCollationTraitDef;
-import org.apache.calcite.tools.Programs;
 import org.planlab.planner.stats.StatisticsMetadata;
 import org.planlab.rules.NamedRules;
 import org.planlab.rules.RuleCatalog;
@@ -20,7 +19,8 @@ import org.planlab.rules.RuleCatalog;
  * The built-in optimizer configurations and the phases they are made of.
  *
  * <ul>
- *   <li>{@code calcite-default}: Calcite's JDBC path, unchanged.</li>
+ *   <li>{@code calcite-default}: Calcite's JDBC path, with Calcite's heuristic
+ *       join order for queries of 6 joins or more ({@link CalciteDriverProgram}).</li>
  *   <li>{@code cheap-only}: phase 1 alone.</li>
  *   <li>{@code two-phase}: phase 1, then phase 2 when phase 1's cost exceeds
  *       {@link #DEFAULT_THRESHOLD}.</li>
@@ -47,10 +47,12 @@ public final class Configurations {
       return p;
     };
     Phase standard = new Phase("standard", List.of(
-        Step.program("programs_standard", Programs.standard(StatisticsMetadata.PROVIDER), true)),
+        Step.program("programs_standard", CalciteDriverProgram.create(StatisticsMetadata.PROVIDER),
+            true)),
         PhaseBudget.UNLIMITED, null);
     return new PhasedOptimizer("calcite-default",
-        "Calcite's Programs.standard() with its default Volcano rules (the JDBC driver's path)",
+        "Calcite's Programs.standard() with its default Volcano rules (the JDBC driver's path); "
+            + "from " + CalciteDriverProgram.MIN_JOINS + " joins on, Calcite's heuristic join order",
         planner, List.of(standard), null);
   }
 

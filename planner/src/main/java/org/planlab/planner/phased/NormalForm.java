@@ -10,7 +10,6 @@ import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.rules.AggregateReduceFunctionsRule;
-import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.rules.ProjectRemoveRule;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
@@ -22,6 +21,7 @@ import org.apache.calcite.rex.RexSimplify;
 import org.apache.calcite.rex.RexUnknownAs;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
+import org.planlab.rules.PlanlabRules;
 
 /**
  * A cheap proof that the {@code normalize} rule set cannot change a plan, so
@@ -46,7 +46,7 @@ final class NormalForm {
   }
 
   private static final AggregateReduceFunctionsRule REDUCE_FUNCTIONS =
-      (AggregateReduceFunctionsRule) CoreRules.AGGREGATE_REDUCE_FUNCTIONS;
+      (AggregateReduceFunctionsRule) PlanlabRules.REDUCE_AVERAGES;
 
   /**
    * True if normalizing {@code rel} would not change the plan phase 1 makes
@@ -62,7 +62,7 @@ final class NormalForm {
   enum Verdict {
     /** Nothing: skip it. */
     NORMAL,
-    /** Only aggregate calls to reduce (AVG, SUM, ...), and the Projects that adds. */
+    /** Only aggregate calls to reduce (AVG, STDDEV, ...), and the Projects that adds. */
     AGGREGATES_TO_REDUCE,
     /** Possibly anything: run every rule. */
     ANY

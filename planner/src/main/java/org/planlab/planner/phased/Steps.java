@@ -13,6 +13,7 @@ import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.RelFieldTrimmer;
 import org.apache.calcite.tools.Programs;
 import org.planlab.planner.stats.StatisticsMetadata;
+import org.planlab.rules.PlanlabRules;
 import org.planlab.rules.RuleCatalog;
 
 /**
@@ -66,7 +67,7 @@ public final class Steps {
     // forming Calcs merges with the Project above; nothing else can follow.
     return new Step.Simple(name, false, (rel, context) ->
         NormalForm.of(rel) == NormalForm.Verdict.AGGREGATES_TO_REDUCE
-            ? DirectImplementation.applyEverywhere(CoreRules.AGGREGATE_REDUCE_FUNCTIONS, rel,
+            ? DirectImplementation.applyEverywhere(PlanlabRules.REDUCE_AVERAGES, rel,
                 context.planner())
             : all.apply(rel, context))
         .onlyIf(rel -> !NormalForm.isNormal(rel));

@@ -45,6 +45,11 @@ public record ColumnStatistics(double distinctCount, @Nullable Double min, @Null
     return new ColumnStatistics(distinctCount, null, null, 0);
   }
 
+  /** The same column with {@code fraction} of its rows NULL. */
+  public ColumnStatistics withNullFraction(double fraction) {
+    return new ColumnStatistics(distinctCount, min, max, fraction);
+  }
+
   /** True if range predicates can be estimated by interpolating over [min, max]. */
   public boolean hasRange() {
     return min != null;

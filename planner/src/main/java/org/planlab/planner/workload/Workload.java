@@ -42,13 +42,17 @@ public interface Workload {
         + queries().stream().map(WorkloadQuery::id).collect(Collectors.joining(", ")) + ")");
   }
 
-  /** {@code Q05}, {@code q5} and {@code 5} all become {@code q5}. */
+  /**
+   * {@code Q05}, {@code q5} and {@code 5} all become {@code q5}; a part
+   * letter stays: {@code 14a} and {@code Q014A} become {@code q14a}.
+   */
   static String canonicalId(String id) {
     String s = id.trim().toLowerCase(Locale.ROOT);
-    String digits = s.startsWith("q") ? s.substring(1) : s;
-    if (!digits.isEmpty() && digits.chars().allMatch(Character::isDigit)) {
-      return "q" + Integer.parseInt(digits);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("q?(\\d{1,9})([a-z]?)").matcher(s);
+    if (m.matches()) {
+      return "q" + Integer.parseInt(m.group(1)) + m.group(2);
     }
     return s;
   }
+
 }

@@ -1,0 +1,68 @@
+package org.planlab.tpcds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.planlab.planner.optimize.Optimizers;
+import org.planlab.planner.plan.PlanNode;
+import org.planlab.planner.result.QueryResult;
+import org.planlab.planner.result.QueryStatus;
+import org.planlab.planner.result.StopReason;
+import org.planlab.planner.session.PlanningSession;
+import org.planlab.planner.workload.UnknownQueryException;
+import org.planlab.planner.workload.Workload;
+import org.planlab.planner.workload.Workloads;
+
+/** The 103 TPC-DS statements plan under two-phase and calcite-default at SF 1. */
+class TpcdsWorkloadTest {
+  private static final Workload TPCDS = Workloads.byName("tpcds");
+
+  @Test
+  void theSuiteHas103StatementsFoundByLooseIds() {
+    assertThat(TPCDS.queries()).hasSize(103);
+    assertThat(TPCDS.query("14A")).isEqualTo(TPCDS.query("q14a"));
+    assertThat(TPCDS.query("Q072")).isEqualTo(TPCDS.query("72"));
+    assertThat(TPCDS.query("q72").source()).isEqualTo("tpcds/q72.sql");
+    assertThatThrownBy(() -> TPCDS.query("q14"))
+        .isInstanceOf(UnknownQueryException.class)
+        .hasMessageStartingWith("suite tpcds has no query 'q14' (it has q1, q2,");
+  }
+
+  @Test
+  void theDialectEditsAreAppliedOnLoad() {
+    assertThat(TpcdsWorkload.specText("q72.sql")).contains("d1.d_date + 5");
+    assertThat(TPCDS.query("q72").sql()).contains("d1.d_date + INTERVAL '5' DAY");
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyQueryPlansUnderTwoPhase() {
+    return everyQueryPlansUnder("two-phase");
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyQueryPlansUnderCalciteDefault() {
+    return everyQueryPlansUnder("calcite-default");
+  }
+
+  private static Stream<DynamicTest> everyQueryPlansUnder(String config) {
+    PlanningSession session = new PlanningSession(TPCDS.schema(1), Optimizers.byName(config),
+        Duration.ofSeconds(120));
+    return TPCDS.queries().stream().map(q -> DynamicTest.dynamicTest(q.id(), () -> {
+      QueryResult r = session.plan(q).result();
+      assertThat(r.error()).as("error").isNull();
+      assertThat(r.status()).isEqualTo(QueryStatus.PLANNED);
+      assertThat(r.stopReason()).isEqualTo(StopReason.COMPLETED);
+      assertThat(r.cost().isInfinite()).isFalse();
+      List<PlanNode> nodes = r.plan().nodes();
+      assertThat(nodes).extracting(PlanNode::operator).allMatch(o -> o.startsWith("Enumerable"),
+          "every operator is physical");
+    }));
+  }
+}
