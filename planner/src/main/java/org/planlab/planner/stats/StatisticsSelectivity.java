@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.TableScan;
@@ -38,6 +39,19 @@ public class StatisticsSelectivity extends RelMdSelectivity {
       return super.getSelectivity(scan, mq, predicate);
     }
     return new PredicateSelectivity(table::columnStatistics).of(predicate);
+  }
+
+  /**
+   * Through a Volcano subset, as for its row count: the subset's best
+   * expression, or its first. Calcite has no such handler and guesses (a
+   * quarter for {@code IS NULL}), so Volcano compared plans with filter
+   * estimates other than the ones the finished plan reports: TPC-DS Q76's
+   * {@code ss_store_sk IS NULL} kept 25 % of the sales during the search
+   * and 4.5 % afterwards.
+   */
+  public @Nullable Double getSelectivity(RelSubset subset, RelMetadataQuery mq,
+      @Nullable RexNode predicate) {
+    return mq.getSelectivity(subset.stripped(), predicate);
   }
 
   @Override
