@@ -37,7 +37,10 @@ public final class TpcdsQueries {
   public record Rendered(String id, String file, String sql) {
   }
 
-  /** The file name of query {@code id}: {@code q1} → {@code q01.sql}, {@code q14a} → {@code q14a.sql}. */
+  /**
+   * The file of a template's statement, {@code part} empty or a part letter:
+   * template 1 → {@code q01.sql}, template 14 part a → {@code q14a.sql}.
+   */
   public static String fileName(int template, String part) {
     return String.format(Locale.ROOT, "q%02d%s.sql", template, part);
   }

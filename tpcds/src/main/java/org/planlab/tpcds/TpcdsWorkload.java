@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.planlab.planner.stats.StatisticsSchema;
 import org.planlab.planner.workload.Workload;
@@ -18,6 +19,9 @@ import org.planlab.planner.workload.WorkloadQuery;
  */
 public final class TpcdsWorkload implements Workload {
   public static final String NAME = "tpcds";
+
+  /** The templates that hold two statements, parts a and b. */
+  static final Set<Integer> TWO_PART = Set.of(14, 23, 24, 39);
 
   private final List<WorkloadQuery> queries = loadQueries();
 
@@ -66,7 +70,4 @@ public final class TpcdsWorkload implements Workload {
     }
     return List.copyOf(list);
   }
-
-  /** The templates that hold two statements, parts a and b. */
-  static final java.util.Set<Integer> TWO_PART = java.util.Set.of(14, 23, 24, 39);
 }

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The checked-in query files are exactly what rendering the templates with
  * the qualification values gives. After changing the rendering, the values
- * or a defect fix, {@code mvn -pl tpcds test -Dplanlab.rewrite=true}
- * rewrites them, and reviewing the change is {@code git diff}.
+ * or a defect fix, running this test with {@code -Dplanlab.rewrite=true}
+ * rewrites them (the README gives the command), and reviewing the change is
+ * {@code git diff}.
  */
 class TpcdsQueriesTest {
   private static final Path DIR = Path.of("src/main/resources/org/planlab/tpcds/queries");
