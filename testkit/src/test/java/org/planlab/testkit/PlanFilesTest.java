@@ -1,0 +1,139 @@
+package org.planlab.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.opentest4j.AssertionFailedError;
+
+/** Plan files: the fixture folder as tests, malformed cases, rewriting, readable failures. */
+class PlanFilesTest {
+  private static final Path PLANS = Path.of("src/test/resources/plans");
+
+  @TestFactory
+  Stream<DynamicNode> fixturePlans() {
+    return PlanFiles.tests(PLANS);
+  }
+
+  @Test
+  void aMalformedCaseFailsAloneWithFileAndLine() {
+    PlanFile f = PlanFile.parse("bad.plan", """
+        plan config=two-phase
+        q1
+
+        explain config=two-phase
+        q1
+        ----
+        x
+
+        plan colour=blue
+        q1
+        ----
+
+        plan
+        q6
+        ----
+        """);
+    assertThat(f.cases()).hasSize(4);
+    assertThat(f.cases()).extracting(PlanFile.Case::error).containsExactly(
+        "missing '----' after the query",
+        "unknown directive 'explain' (known: plan, phases, rules)",
+        "unknown argument 'colour=blue' (known: suite=, sf=, config=, expect=, expect-not=, "
+            + "estimates=)",
+        null);
+    assertThatThrownBy(() -> PlanFiles.run(f.cases().get(1)))
+        .hasMessage("bad.plan:4: unknown directive 'explain' (known: plan, phases, rules)");
+    assertThat(PlanFiles.run(f.cases().get(3))).contains("EnumerableTableScan");
+  }
+
+  /** Rewriting puts what the planner says in each expected block, and nothing else moves. */
+  @Test
+  void rewritingFillsTheExpectedBlocks() {
+    String text = """
+        # keep me
+        plan config=cheap-only estimates=ignore
+        SELECT r_name FROM region
+        ----
+        stale line
+
+        rules config=cheap-only
+        SELECT r_name FROM region
+        ----
+        """;
+    PlanFile f = PlanFile.parse("r.plan", text);
+    Map<PlanFile.Case, String> outputs = new HashMap<>();
+    f.cases().forEach(c -> outputs.put(c, PlanFiles.run(c)));
+    String rewritten = f.rewritten(outputs);
+    assertThat(rewritten).startsWith("# keep me\nplan config=cheap-only estimates=ignore\n")
+        .doesNotContain("stale line").contains("EnumerableTableScan(table=[[tpch, region]])");
+    PlanFile again = PlanFile.parse("r.plan", rewritten);
+    assertThat(again.cases()).hasSize(2).allMatch(c -> c.error() == null);
+    for (PlanFile.Case c : again.cases()) {
+      assertThat(c.expected()).isEqualTo(outputs.get(f.cases().get(again.cases().indexOf(c))));
+    }
+  }
+
+  /**
+   * Changing a cost constant on purpose, here the gate's threshold, changes a
+   * plan, and its case fails with a diff that shows how.
+   */
+  @Test
+  void aChangedCostConstantFailsTheCaseWithAReadableDiff() throws Exception {
+    Path config = Path.of("target/high-gate.yaml");
+    java.nio.file.Files.writeString(config, """
+        name: high-gate
+        description: two-phase with its gate raised above Q3's cost
+        gate:
+          cost: 1.0e12
+        phases:
+          - name: cheap
+            steps:
+              - kind: subquery-removal
+              - kind: decorrelate
+              - kind: hep
+                name: normalize
+                rules: [normalize]
+              - kind: trim-fields
+              - kind: join-order
+                strategy: greedy
+              - kind: volcano
+                name: implement
+                rules: [enumerable]
+              - kind: calc
+          - name: expensive
+            startAfter: trim_fields
+            steps:
+              - kind: join-order
+                strategy: dp
+              - kind: volcano
+                name: implement
+                rules: [calcite-fixed-order, semi-join]
+              - kind: calc
+        """);
+    PlanFile golden = PlanFile.parse("golden.plan", "phases config=two-phase\nq3\n----\n");
+    String expected = PlanFiles.run(golden.cases().get(0));
+    PlanFile changed = PlanFile.parse("golden.plan", "phases config=" + config + "\nq3\n----\n"
+        + expected);
+    PlanFile.Case c = changed.cases().get(0);
+    assertThatThrownBy(() -> PlanFiles.check(c, PlanFiles.run(c))).isInstanceOf(AssertionFailedError.class)
+        .hasMessageContaining("golden.plan:1: phases differs (rerun with "
+            + "-Dplanlab.rewrite=true to accept):\n--- expected\n+++ actual\n")
+        .hasMessageContaining("\n-gate cost > 1e5: ")
+        .hasMessageContaining("\n+gate cost > 1e12: ")
+        .hasMessageContaining(", phase 2 skipped");
+  }
+
+  @Test
+  void plansFilesAreFoundInNameOrder() {
+    assertThat(PlanFiles.tests(PLANS).map(DynamicNode::getDisplayName).toList())
+        .isEqualTo(List.of("tpch-small.plan"));
+  }
+}
