@@ -43,6 +43,21 @@ class PlanAssertTest {
         .joinOrder("region");
   }
 
+  /** The README's example, as written there. */
+  @Test
+  void theReadmeExample() {
+    PlanningSession session = new PlanningSession(TPCH.schema(1),
+        Optimizers.byName("two-phase"), Duration.ofSeconds(60));
+    QueryResult r = session.plan(TPCH.query("q5")).result();
+    assertPlan(r).ranPhase2()
+        .usedRule("MultiJoinOrderRule:dp").didNotUse("JoinPushThroughJoinRule")
+        .costAtMost(3e7)
+        .hasShape("""
+            EnumerableSort(*)
+              ...
+            """);
+  }
+
   @Test
   void aWrongShapeFailsWithAUnifiedDiff() {
     QueryResult r = plan("two-phase", JOIN);
