@@ -33,7 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
     footer = {"", "Examples:",
         "  planlab explain tpch q5",
         "  planlab explain tpch --sql 'SELECT count(*) FROM lineitem WHERE l_quantity < 10'",
-        "  planlab explain tpch --file my-query.sql --sf 100"})
+        "  planlab explain tpch --file my-query.sql --sf 100",
+        "  planlab explain tpch q5 --format plan-file >> src/test/resources/plans/mine.plan"})
 final class ExplainCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -66,8 +67,16 @@ final class ExplainCommand implements Callable<Integer> {
           + "and busiest rules, and the gate's decision.")
   boolean trace;
 
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text (default), or plan-file: a ready plan-shape test case (directive, "
+          + "query, ----, the plan) to paste into a .plan file.")
+  String format;
+
   @Override
   public Integer call() {
+    if (!format.equals("text") && !format.equals("plan-file")) {
+      throw new UserError("--format must be text or plan-file, not '" + format + "'");
+    }
     Workload workload = planning.workload(suite);
     WorkloadQuery query = query(workload);
     PlanningSession session = new PlanningSession(planning.schema(workload),
@@ -77,6 +86,11 @@ final class ExplainCommand implements Callable<Integer> {
     QueryResult r = new SuiteRunner(workload.name(), planning.scaleFactor, session)
         .run(List.of(query), new SuiteRunner.Listener() { }).queries().get(0);
     PrintWriter out = spec.commandLine().getOut();
+    if (format.equals("plan-file") && r.plan() != null) {
+      out.print(planFileCase(workload, query, r));
+      out.flush();
+      return Planlab.OK;
+    }
     if (r.plan() != null) {
       out.print(PlanText.render(r.plan()));
     }
@@ -93,6 +107,20 @@ final class ExplainCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("planlab: " + r.error().describe(r.source()));
     }
     return r.status() == QueryStatus.PLANNED ? Planlab.OK : Planlab.SOME_FAILED;
+  }
+
+  /**
+   * The case a plan file needs to hold this plan: the directive with this
+   * command's suite, scale factor and configuration, the query id or the SQL
+   * (blank lines dropped, as they end a query in a plan file), {@code ----}
+   * and the plan text.
+   */
+  private String planFileCase(Workload workload, WorkloadQuery query, QueryResult r) {
+    String input = own == null ? query.id() : query.sql().lines()
+        .filter(l -> !l.isBlank()).collect(java.util.stream.Collectors.joining("\n"));
+    return "plan suite=" + workload.name() + " sf=" + PlanText.number(planning.scaleFactor)
+        + " config=" + planning.config + "\n" + input.strip() + "\n----\n"
+        + PlanText.render(r.plan());
   }
 
   private WorkloadQuery query(Workload workload) {

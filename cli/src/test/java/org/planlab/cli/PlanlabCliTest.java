@@ -137,6 +137,22 @@ class PlanlabCliTest {
         .contains(" q14a (").contains(" q14b (").contains(" q72 (10) ");
   }
 
+  /** The printed case is one a plan file can hold, and it passes as printed. */
+  @Test
+  void explainPrintsAReadyPlanFileCase() {
+    Run r = planlab("explain", "tpch", "q6", "--format", "plan-file", "--sf", "100");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("plan suite=tpch sf=100 config=two-phase\nq6\n----\n");
+    org.planlab.testkit.PlanFile f = org.planlab.testkit.PlanFile.parse("printed.plan", r.out());
+    assertThat(f.cases()).singleElement().matches(c -> c.error() == null, "well formed");
+    var c = f.cases().get(0);
+    assertThat(org.planlab.testkit.PlanShape.of(c.expected())
+        .match(org.planlab.testkit.PlanFiles.run(c), org.planlab.testkit.MatchOptions.EXACT)
+        .matches()).isTrue();
+    assertUsageError(planlab("explain", "tpch", "q6", "--format", "xml"),
+        "--format must be text or plan-file, not 'xml'");
+  }
+
   @Test
   void tpcdsRunsAndExplainsLikeTpch() throws IOException {
     Run q72 = planlab("explain", "tpcds", "q72");

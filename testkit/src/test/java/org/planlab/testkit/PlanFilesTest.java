@@ -134,6 +134,6 @@ class PlanFilesTest {
   @Test
   void plansFilesAreFoundInNameOrder() {
     assertThat(PlanFiles.tests(PLANS).map(DynamicNode::getDisplayName).toList())
-        .isEqualTo(List.of("tpch-small.plan"));
+        .isEqualTo(List.of("rules.plan", "tpch-small.plan"));
   }
 }
