@@ -22,17 +22,20 @@ import java.util.Set;
  * Directives: {@code plan} (the plan text, matched as a {@link PlanShape}),
  * {@code phases} (each phase's cost before and after, stop reason and
  * whether it was kept, and the gate), {@code rules} (the rules that made
- * something). A malformed case is kept with its error, naming the file and
+ * something), {@code memo} (a guard on search effort, as CockroachDB's
+ * {@code check-size}: the planners registered at most {@code max-rels=}
+ * expressions and fired at most {@code max-rule-calls=} rules; the exact
+ * counts vary a little between JVMs, so the case holds bounds). A malformed case is kept with its error, naming the file and
  * line, so that it fails alone.
  */
 public record PlanFile(String name, List<String> lines, List<Case> cases) {
 
   /** The directives a case may have. */
-  public static final Set<String> DIRECTIVES = Set.of("plan", "phases", "rules");
+  public static final Set<String> DIRECTIVES = Set.of("plan", "phases", "rules", "memo");
 
   /** The arguments a directive line may have. */
   public static final Set<String> ARGUMENTS = Set.of("suite", "sf", "config", "expect",
-      "expect-not", "estimates");
+      "expect-not", "estimates", "max-rels", "max-rule-calls");
 
   /**
    * One case.
@@ -68,14 +71,14 @@ public record PlanFile(String name, List<String> lines, List<Case> cases) {
       String directive = words[0];
       Map<String, String> args = new LinkedHashMap<>();
       if (!DIRECTIVES.contains(directive)) {
-        error = "unknown directive '" + directive + "' (known: plan, phases, rules)";
+        error = "unknown directive '" + directive + "' (known: plan, phases, rules, memo)";
       }
       for (int w = 1; w < words.length && error == null; w++) {
         int eq = words[w].indexOf('=');
         String key = eq < 0 ? words[w] : words[w].substring(0, eq);
         if (eq <= 0 || !ARGUMENTS.contains(key)) {
           error = "unknown argument '" + words[w] + "' (known: suite=, sf=, config=, expect=, "
-              + "expect-not=, estimates=)";
+              + "expect-not=, estimates=, max-rels=, max-rule-calls=)";
         } else {
           args.put(key, words[w].substring(eq + 1));
         }
@@ -88,6 +91,10 @@ public record PlanFile(String name, List<String> lines, List<Case> cases) {
       }
       if (error == null && (i >= lines.size() || !lines.get(i).equals("----"))) {
         error = "missing '----' after the query";
+      }
+      if (error == null && directive.equals("memo") && !args.containsKey("max-rels")
+          && !args.containsKey("max-rule-calls")) {
+        error = "memo needs max-rels= or max-rule-calls=";
       }
       if (error == null && input.toString().isBlank()) {
         error = "no query between the directive and '----'";

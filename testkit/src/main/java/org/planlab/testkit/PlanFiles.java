@@ -125,6 +125,7 @@ public final class PlanFiles {
       case "plan" -> PlanText.render(r.plan());
       case "phases" -> phases(r);
       case "rules" -> rules(r);
+      case "memo" -> memo(c, r);
       default -> throw new IllegalStateException(c.directive());
     };
   }
@@ -199,6 +200,39 @@ public final class PlanFiles {
           .append(r.gate().ranPhase2() ? ", phase 2 ran" : ", phase 2 skipped").append('\n');
     }
     return out.toString();
+  }
+
+  /**
+   * The bounds the search kept within, one per line, or a failure naming
+   * the bound it broke and what the search did.
+   */
+  private static String memo(PlanFile.Case c, QueryResult r) {
+    StringBuilder out = new StringBuilder();
+    long rels = r.effort() == null ? 0 : r.effort().relNodes();
+    long calls = r.effort() == null ? 0 : r.effort().ruleCalls();
+    out.append(bound(c, "max-rels", rels, "registered", "rels"));
+    out.append(bound(c, "max-rule-calls", calls, "fired", "rule calls"));
+    return out.toString();
+  }
+
+  private static String bound(PlanFile.Case c, String arg, long actual, String verb,
+      String what) {
+    String limit = c.args().get(arg);
+    if (limit == null) {
+      return "";
+    }
+    long max;
+    try {
+      max = Long.parseLong(limit);
+    } catch (NumberFormatException e) {
+      throw new AssertionFailedError(c.where() + ": " + arg + "= takes a whole number, not '"
+          + limit + "'");
+    }
+    if (actual > max) {
+      throw new AssertionFailedError(c.where() + ": the search " + verb + " " + actual + " "
+          + what + ", more than " + arg + "=" + max);
+    }
+    return what + " <= " + max + "\n";
   }
 
   /** The rules that made something, sorted, one per line; {@code (none)} if none did. */

@@ -45,12 +45,12 @@ class PlanFilesTest {
     assertThat(f.cases()).hasSize(4);
     assertThat(f.cases()).extracting(PlanFile.Case::error).containsExactly(
         "missing '----' after the query",
-        "unknown directive 'explain' (known: plan, phases, rules)",
+        "unknown directive 'explain' (known: plan, phases, rules, memo)",
         "unknown argument 'colour=blue' (known: suite=, sf=, config=, expect=, expect-not=, "
-            + "estimates=)",
+            + "estimates=, max-rels=, max-rule-calls=)",
         null);
     assertThatThrownBy(() -> PlanFiles.run(f.cases().get(1)))
-        .hasMessage("bad.plan:4: unknown directive 'explain' (known: plan, phases, rules)");
+        .hasMessage("bad.plan:4: unknown directive 'explain' (known: plan, phases, rules, memo)");
     assertThat(PlanFiles.run(f.cases().get(3))).contains("EnumerableTableScan");
   }
 
@@ -129,6 +129,27 @@ class PlanFilesTest {
         .hasMessageContaining("\n-gate cost > 1e5: ")
         .hasMessageContaining("\n+gate cost > 1e12: ")
         .hasMessageContaining(", phase 2 skipped");
+    // Rewrite mode brings the case back: its expected block becomes what the
+    // planner says now, and the case passes.
+    String rewritten = changed.rewritten(Map.of(c, PlanFiles.run(c)));
+    PlanFile.Case back = PlanFile.parse("golden.plan", rewritten).cases().get(0);
+    PlanFiles.check(back, PlanFiles.run(back));
+    assertThat(back.expected()).contains("gate cost > 1e12: ").isNotEqualTo(expected);
+  }
+
+  /** A memo case holds bounds on the search, and fails naming the one it broke. */
+  @Test
+  void memoGuardsSearchEffort() {
+    PlanFile ok = PlanFile.parse("m.plan", "memo config=two-phase max-rels=100000 "
+        + "max-rule-calls=100000\nq5\n----\n");
+    assertThat(PlanFiles.run(ok.cases().get(0)))
+        .isEqualTo("rels <= 100000\nrule calls <= 100000\n");
+    PlanFile tight = PlanFile.parse("m.plan", "memo config=two-phase max-rels=10\nq5\n----\n");
+    assertThatThrownBy(() -> PlanFiles.run(tight.cases().get(0)))
+        .hasMessageStartingWith("m.plan:1: the search registered ")
+        .hasMessageEndingWith(" rels, more than max-rels=10");
+    assertThat(PlanFile.parse("m.plan", "memo\nq5\n----\n").cases().get(0).error())
+        .isEqualTo("memo needs max-rels= or max-rule-calls=");
   }
 
   @Test
