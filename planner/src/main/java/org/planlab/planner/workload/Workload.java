@@ -9,7 +9,8 @@ import org.planlab.planner.stats.StatisticsSchema;
 /**
  * A benchmark suite: a schema whose statistics depend on a scale factor, and
  * named queries over it. Implementations are found with
- * {@link java.util.ServiceLoader} (see {@link Workloads}).
+ * {@link java.util.ServiceLoader} (see {@link Workloads}), once per process,
+ * and shared, so they must be immutable.
  */
 public interface Workload {
 
