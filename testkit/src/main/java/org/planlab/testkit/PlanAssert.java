@@ -3,7 +3,6 @@ package org.planlab.testkit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.opentest4j.AssertionFailedError;
 import org.planlab.planner.plan.PlanNode;
@@ -137,9 +136,18 @@ public final class PlanAssert {
 
   /** The rules named {@code rule} (or starting so) that made something, in any phase. */
   private List<String> productive(String rule) {
-    return result.phases().stream().map(PhaseTrace::rules)
-        .flatMap(m -> m.entrySet().stream())
-        .filter(e -> e.getValue().succeeded() > 0 && e.getKey().startsWith(rule))
-        .map(Map.Entry::getKey).distinct().sorted().collect(Collectors.toList());
+    return productiveRules(result, rule);
   }
+
+  /**
+   * The rules of {@code r}'s phases whose description starts with
+   * {@code prefix} and that made something, sorted.
+   */
+  static List<String> productiveRules(QueryResult r, String prefix) {
+    return r.phases().stream().map(PhaseTrace::rules)
+        .flatMap(m -> m.entrySet().stream())
+        .filter(e -> e.getValue().succeeded() > 0 && e.getKey().startsWith(prefix))
+        .map(Map.Entry::getKey).distinct().sorted().toList();
+  }
+
 }

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicContainer;
@@ -113,13 +112,16 @@ public final class PlanFiles {
       throw new AssertionFailedError(c.where() + ": no plan: " + r.status()
           + (r.error() == null ? "" : " (" + r.error().message() + ")"));
     }
-    String expect = c.args().get("expect");
-    String expectNot = c.args().get("expect-not");
-    if (expect != null) {
-      PlanAssert.assertPlan(r).usedRule(expect);
-    }
-    if (expectNot != null) {
-      PlanAssert.assertPlan(r).didNotUse(expectNot);
+    PlanAssert a = PlanAssert.assertPlan(r);
+    try {
+      if (c.args().containsKey("expect")) {
+        a.usedRule(c.args().get("expect"));
+      }
+      if (c.args().containsKey("expect-not")) {
+        a.didNotUse(c.args().get("expect-not"));
+      }
+    } catch (AssertionFailedError e) {
+      throw new AssertionFailedError(c.where() + ": " + e.getMessage());
     }
     return switch (c.directive()) {
       case "plan" -> PlanText.render(r.plan());
@@ -160,23 +162,29 @@ public final class PlanFiles {
     }
   }
 
+  /**
+   * Plans the case's query. A bad argument value, an unknown suite, query or
+   * configuration fails the case with its file and line, as a malformed
+   * case does.
+   */
   private static QueryResult plan(PlanFile.Case c) {
     String suite = c.args().getOrDefault("suite", "tpch");
     String config = c.args().getOrDefault("config", Optimizers.DEFAULT);
-    double sf;
     try {
-      sf = Double.parseDouble(c.args().getOrDefault("sf", "1"));
+      double sf = Double.parseDouble(c.args().getOrDefault("sf", "1"));
+      Workload w = Workloads.byName(suite);
+      PlanningSession session = SESSIONS.computeIfAbsent(w.name() + "|" + sf + "|" + config,
+          k -> new PlanningSession(w.schema(sf), optimizer(config), Duration.ofSeconds(60)));
+      WorkloadQuery q = c.input().matches("(?i)q?\\d+[ab]?") ? w.query(c.input())
+          : new WorkloadQuery(c.where(), c.where(), c.input());
+      return session.plan(q).result();
     } catch (NumberFormatException e) {
       throw new AssertionFailedError(c.where() + ": sf= takes a number, not '"
           + c.args().get("sf") + "'");
+    } catch (RuntimeException e) {
+      // Unknown suite or query id, a configuration that is not one, sf <= 0.
+      throw new AssertionFailedError(c.where() + ": " + e.getMessage());
     }
-    PlanningSession session = SESSIONS.computeIfAbsent(suite + "|" + sf + "|" + config,
-        k -> new PlanningSession(Workloads.byName(suite).schema(sf), optimizer(config),
-            Duration.ofSeconds(60)));
-    Workload w = Workloads.byName(suite);
-    WorkloadQuery q = c.input().matches("(?i)q?\\d+[ab]?") ? w.query(c.input())
-        : new WorkloadQuery(c.where(), c.where(), c.input());
-    return session.plan(q).result();
   }
 
   private static Optimizer optimizer(String config) {
@@ -237,9 +245,8 @@ public final class PlanFiles {
 
   /** The rules that made something, sorted, one per line; {@code (none)} if none did. */
   private static String rules(QueryResult r) {
-    List<String> used = r.phases().stream().flatMap(p -> p.rules().entrySet().stream())
-        .filter(e -> e.getValue().succeeded() > 0).map(Map.Entry::getKey).distinct().sorted()
-        .toList();
+    List<String> used = PlanAssert.productiveRules(r, "");
     return used.isEmpty() ? "(none)\n" : String.join("\n", used) + "\n";
   }
+
 }

@@ -1,7 +1,9 @@
 package org.planlab.testkit;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +23,8 @@ import java.util.regex.Pattern;
  *
  * <p>{@link #match} says whether a plan has the shape and, if not, gives a
  * unified diff from the shape to the plan, matched lines shown as the plan
- * has them.
+ * has them. A shape compiles its patterns once and may be matched against
+ * many plans, from one thread at a time.
  */
 public final class PlanShape {
   private static final String ELLIPSIS = "...";
@@ -31,6 +34,8 @@ public final class PlanShape {
 
   private final List<Line> lines;
   private final String text;
+  /** The expected lines' patterns, compiled once for however many plans they meet. */
+  private final Map<String, Pattern> globs = new HashMap<>();
 
   private PlanShape(String text) {
     this.text = text;
@@ -54,10 +59,12 @@ public final class PlanShape {
     if (matches(0, 0, actual, options, memo)) {
       return new Match(true, "");
     }
-    List<String> expectedText = lines.stream().map(Line::raw).toList();
-    List<String> actualText = actual.stream().map(Line::raw).toList();
-    String diff = UnifiedDiff.of("expected", expectedText, "actual", actualText,
-        (e, a) -> lineMatches(Line.of(e), Line.of(a), options));
+    Map<String, Line> parsed = new HashMap<>();
+    lines.forEach(l -> parsed.put(l.raw(), l));
+    actual.forEach(l -> parsed.put(l.raw(), l));
+    String diff = UnifiedDiff.of("expected", lines.stream().map(Line::raw).toList(), "actual",
+        actual.stream().map(Line::raw).toList(),
+        (e, a) -> lineMatches(parsed.get(e), parsed.get(a), options));
     return new Match(false, diff);
   }
 
@@ -88,7 +95,7 @@ public final class PlanShape {
     return result;
   }
 
-  private static boolean lineMatches(Line expected, Line actual, MatchOptions options) {
+  private boolean lineMatches(Line expected, Line actual, MatchOptions options) {
     if (expected.isEllipsis()) {
       return actual.depth() >= expected.depth();
     }
@@ -144,7 +151,11 @@ public final class PlanShape {
   }
 
   /** {@code pattern} with {@code *} as any text and everything else literal. */
-  private static Pattern glob(String pattern) {
+  private Pattern glob(String pattern) {
+    return globs.computeIfAbsent(pattern, PlanShape::compileGlob);
+  }
+
+  private static Pattern compileGlob(String pattern) {
     StringBuilder rx = new StringBuilder();
     for (String part : pattern.split("\\*", -1)) {
       if (rx.length() > 0) {

@@ -54,6 +54,56 @@ class PlanFilesTest {
     assertThat(PlanFiles.run(f.cases().get(3))).contains("EnumerableTableScan");
   }
 
+  /** A bad argument value or an unknown suite, query or configuration also names the case. */
+  @Test
+  void badValuesFailTheCaseWithFileAndLine() {
+    PlanFile f = PlanFile.parse("v.plan", """
+        plan suite=tpcx
+        q1
+        ----
+
+        plan sf=abc
+        q1
+        ----
+
+        plan
+        q99
+        ----
+
+        plan config=nope
+        q1
+        ----
+
+        plan estimates=loose
+        q6
+        ----
+
+        plan expect=NoSuchRule
+        q6
+        ----
+        """);
+    List<String> messages = f.cases().stream().map(c -> {
+      try {
+        PlanFiles.check(c, PlanFiles.run(c));
+        return "passed";
+      } catch (AssertionFailedError e) {
+        return e.getMessage().lines().findFirst().orElseThrow();
+      }
+    }).toList();
+    assertThat(messages).hasSize(6);
+    assertThat(messages.get(5))
+        .startsWith("v.plan:21: plan of q6 did not use NoSuchRule; rules that made something: ");
+    assertThat(messages.subList(0, 5)).containsExactly(
+        "v.plan:1: unknown suite 'tpcx' (known: tpcds, tpch)",
+        "v.plan:5: sf= takes a number, not 'abc'",
+        "v.plan:9: suite tpch has no query 'q99' (it has q1, q2, q3, q4, q5, q6, q7, q8, q9, "
+            + "q10, q11, q12, q13, q14, q15, q16, q17, q18, q19, q20, q21, q22)",
+        "v.plan:13: unknown optimizer configuration 'nope' (known: calcite-default, cheap-only, "
+            + "two-phase, exhaustive)",
+        "v.plan:17: estimates= takes exact, ignore or a relative tolerance such as 0.01, not "
+            + "'loose'");
+  }
+
   /** Rewriting puts what the planner says in each expected block, and nothing else moves. */
   @Test
   void rewritingFillsTheExpectedBlocks() {
