@@ -30,6 +30,19 @@ public final class TpcdsQueries {
   private TpcdsQueries() {
   }
 
+  /** The templates that hold two statements, which planlab names parts a and b. */
+  static final Set<Integer> TWO_PART = Set.of(14, 23, 24, 39);
+
+  /** The parts of template {@code n}: "" for one statement, "a" and "b" for two. */
+  static List<String> parts(int n) {
+    return TWO_PART.contains(n) ? List.of("a", "b") : List.of("");
+  }
+
+  /** The id of a template's statement: {@code q1}, {@code q14a}. */
+  static String id(int n, String part) {
+    return "q" + n + part;
+  }
+
   /** Where the qualification values live, on the class path. */
   static final String QUALIFICATION = "qualification.tsv";
 
@@ -60,9 +73,14 @@ public final class TpcdsQueries {
             + " has no parameter " + unused);
       }
       List<String> statements = t.render(given);
+      List<String> parts = parts(n);
+      if (statements.size() != parts.size()) {
+        throw new IllegalStateException("TPC-DS template " + n + " renders "
+            + statements.size() + " statements, not " + parts.size());
+      }
       for (int i = 0; i < statements.size(); i++) {
-        String part = statements.size() == 1 ? "" : String.valueOf((char) ('a' + i));
-        out.add(new Rendered("q" + n + part, fileName(n, part), statements.get(i) + "\n"));
+        out.add(new Rendered(id(n, parts.get(i)), fileName(n, parts.get(i)),
+            statements.get(i) + "\n"));
       }
     }
     return out;

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.planlab.planner.stats.StatisticsSchema;
 import org.planlab.planner.workload.Workload;
@@ -19,9 +18,6 @@ import org.planlab.planner.workload.WorkloadQuery;
  */
 public final class TpcdsWorkload implements Workload {
   public static final String NAME = "tpcds";
-
-  /** The templates that hold two statements, parts a and b. */
-  static final Set<Integer> TWO_PART = Set.of(14, 23, 24, 39);
 
   private final List<WorkloadQuery> queries = loadQueries();
 
@@ -61,10 +57,9 @@ public final class TpcdsWorkload implements Workload {
   private static List<WorkloadQuery> loadQueries() {
     List<WorkloadQuery> list = new ArrayList<>();
     for (int n = 1; n <= 99; n++) {
-      List<String> parts = TWO_PART.contains(n) ? List.of("a", "b") : List.of("");
-      for (String part : parts) {
+      for (String part : TpcdsQueries.parts(n)) {
         String file = TpcdsQueries.fileName(n, part);
-        list.add(new WorkloadQuery("q" + n + part, NAME + "/" + file,
+        list.add(new WorkloadQuery(TpcdsQueries.id(n, part), NAME + "/" + file,
             CalciteDialect.fix(specText(file))));
       }
     }

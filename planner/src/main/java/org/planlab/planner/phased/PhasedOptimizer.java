@@ -15,9 +15,9 @@ import org.planlab.planner.optimize.OptimizeControl;
 import org.planlab.planner.optimize.Optimized;
 import org.planlab.planner.optimize.Optimizer;
 import org.planlab.planner.plan.Cost;
+import org.planlab.planner.plan.JoinCount;
 import org.planlab.planner.result.GateDecision;
 import org.planlab.planner.result.PhaseTrace;
-import org.planlab.planner.session.PlanningSession;
 
 /**
  * An optimizer made of phases: phase 1, then, if a {@link CostGate} says
@@ -91,7 +91,7 @@ public final class PhasedOptimizer implements Optimizer {
       Phase phase = phases.get(i);
       if (i == 1 && gate != null) {
         decision = best == null ? null
-            : gate.decide(bestCost, PlanningSession.countJoins(best));
+            : gate.decide(bestCost, JoinCount.inPlan(best));
         if (decision != null && !decision.ranPhase2()) {
           break;
         }

@@ -26,7 +26,6 @@ import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
-import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.DataContexts;
 import org.apache.calcite.rex.RexBuilder;
@@ -49,6 +48,7 @@ import org.planlab.planner.optimize.OptimizeControl;
 import org.planlab.planner.optimize.Optimized;
 import org.planlab.planner.optimize.Optimizer;
 import org.planlab.planner.plan.Cost;
+import org.planlab.planner.plan.JoinCount;
 import org.planlab.planner.plan.PlanSnapshot;
 import org.planlab.planner.plan.PlanSnapshots;
 import org.planlab.planner.result.QueryError;
@@ -285,7 +285,7 @@ public final class PlanningSession {
     RelMetadataQuery mq = best.getCluster().getMetadataQuery();
     PlanSnapshot snapshot = PlanSnapshots.of(best, mq);
     QueryResult result = new QueryResult(query.id(), query.source(), query.sql(),
-        timedOut ? QueryStatus.TIMED_OUT : QueryStatus.PLANNED, null, countJoins(best), stages,
+        timedOut ? QueryStatus.TIMED_OUT : QueryStatus.PLANNED, null, JoinCount.inPlan(best), stages,
         snapshot.root().cumulativeCost(), effort.effort(),
         timedOut ? StopReason.BUDGET : StopReason.COMPLETED, snapshot, optimized.phases(),
         optimized.gate());
@@ -297,7 +297,7 @@ public final class PlanningSession {
     QueryError error = new QueryError("optimize", "the budget of " + seconds(budget)
         + " ran out before the planner found a complete plan", 0, 0);
     QueryResult r = new QueryResult(query.id(), query.source(), query.sql(),
-        QueryStatus.TIMED_OUT, error, countJoins(logical), stages, null, effort.effort(),
+        QueryStatus.TIMED_OUT, error, JoinCount.inPlan(logical), stages, null, effort.effort(),
         StopReason.BUDGET, null, List.of(), null);
     return new PlannedQuery(r, logical, null);
   }
@@ -311,19 +311,10 @@ public final class PlanningSession {
       String message, int line, int column, @Nullable RelNode logical,
       @Nullable EffortCounter effort) {
     QueryResult r = new QueryResult(query.id(), query.source(), query.sql(), QueryStatus.FAILED,
-        new QueryError(stage, message, line, column), logical == null ? 0 : countJoins(logical),
+        new QueryError(stage, message, line, column), logical == null ? 0 : JoinCount.inPlan(logical),
         stages, (Cost) null, effort == null ? null : effort.effort(),
         effort == null ? null : StopReason.ERROR, null, List.of(), null);
     return new PlannedQuery(r, logical, null);
-  }
-
-  /** Join operators in a plan, counting shared subtrees once per use. */
-  public static int countJoins(RelNode rel) {
-    int n = rel instanceof Join ? 1 : 0;
-    for (RelNode input : rel.getInputs()) {
-      n += countJoins(input);
-    }
-    return n;
   }
 
   /** The parser's first sentence, without the position it also reports separately. */
