@@ -49,11 +49,19 @@ public interface Workload {
    */
   static String canonicalId(String id) {
     String s = id.trim().toLowerCase(Locale.ROOT);
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("q?(\\d{1,9})([a-z]?)").matcher(s);
+    java.util.regex.Matcher m = Ids.NUMBERED.matcher(s);
     if (m.matches()) {
       return "q" + Integer.parseInt(m.group(1)) + m.group(2);
     }
     return s;
   }
 
+  /** Query-id syntax, compiled once: optional {@code q}, digits, optional part letter. */
+  final class Ids {
+    private Ids() {
+    }
+
+    static final java.util.regex.Pattern NUMBERED =
+        java.util.regex.Pattern.compile("q?(\\d{1,9})([a-z]?)");
+  }
 }
