@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import org.planlab.planner.plan.PlanText;
 import org.planlab.planner.result.QueryResult;
@@ -117,7 +118,7 @@ final class ExplainCommand implements Callable<Integer> {
    */
   private String planFileCase(Workload workload, WorkloadQuery query, QueryResult r) {
     String input = own == null ? query.id() : query.sql().lines()
-        .filter(l -> !l.isBlank()).collect(java.util.stream.Collectors.joining("\n"));
+        .filter(l -> !l.isBlank()).collect(Collectors.joining("\n"));
     return "plan suite=" + workload.name() + " sf=" + PlanText.number(planning.scaleFactor)
         + " config=" + planning.config + "\n" + input.strip() + "\n----\n"
         + PlanText.render(r.plan());
