@@ -42,7 +42,8 @@ import picocli.CommandLine.Model.CommandSpec;
     footer = {"", "Examples:",
         "  planlab compare results/a.json results/b.json",
         "  planlab compare tpch --configs calcite-default,two-phase",
-        "  planlab compare tpch --configs cheap-only,two-phase,exhaustive --sf 100"})
+        "  planlab compare tpch --configs cheap-only,two-phase,exhaustive --sf 100",
+        "  planlab compare tpch --configs calcite-default,two-phase --cost-models calcite,pg"})
 final class CompareCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -54,6 +55,12 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--configs", split = ",", paramLabel = "NAME",
       description = "Configurations to plan now (the first is the baseline).")
   List<String> configs = new ArrayList<>();
+
+  @Option(names = "--cost-models", split = ",", paramLabel = "NAME",
+      description = "With --configs: plan under each of these cost models too, e.g. "
+          + "calcite,pg; each model's runs are compared among themselves, and the models "
+          + "side by side (costs in each model's units, and whether the plan differs).")
+  List<String> costModels = new ArrayList<>();
 
   @Option(names = {"--query", "-q"}, split = ",", paramLabel = "ID",
       description = "Only these queries (with --configs).")
@@ -84,8 +91,27 @@ final class CompareCommand implements Callable<Integer> {
           + "candidate_optimize_ms,time_ratio,baseline_cost,candidate_cost,cost_ratio,"
           + "plan_changed,regression");
     }
-    for (SuiteResult candidate : results.subList(1, results.size())) {
-      Comparison c = Comparison.of(baseline, candidate);
+    List<SuiteResult> candidates = new ArrayList<>(results.subList(1, results.size()));
+    if (costModels.size() > 1) {
+      // Each model's runs are compared within the model, against its first configuration.
+      candidates.clear();
+      int perModel = results.size() / costModels.size();
+      for (int m = 0; m < costModels.size(); m++) {
+        for (int c = (m == 0 ? 1 : 0); c < perModel; c++) {
+          candidates.add(results.get(m * perModel + c));
+        }
+      }
+    }
+    for (SuiteResult candidate : candidates) {
+      SuiteResult base = baseline;
+      if (costModels.size() > 1) {
+        int perModel = results.size() / costModels.size();
+        base = results.get(results.indexOf(candidate) / perModel * perModel);
+        if (base == candidate) {
+          continue;
+        }
+      }
+      Comparison c = Comparison.of(base, candidate);
       if (format.equals("csv")) {
         for (Comparison.Row r : c.rows()) {
           out.printf(Locale.ROOT, "%s,%s,%s,%s,%s,%.3f,%.3f,%s,%s,%s,%s,%b,%b%n", c.baseline(),
@@ -97,6 +123,9 @@ final class CompareCommand implements Callable<Integer> {
       } else {
         out.print(ComparisonTable.render(c));
       }
+    }
+    if (costModels.size() > 1 && format.equals("table")) {
+      out.print(ModelsSideBySide.render(results, costModels.size()));
     }
     out.flush();
     return Planlab.OK;
@@ -125,8 +154,21 @@ final class CompareCommand implements Callable<Integer> {
     if (inputs.size() != 1) {
       throw new UserError("with --configs, give one suite, not " + inputs);
     }
-    if (configs.size() < 2) {
-      throw new UserError("--configs needs two or more configurations");
+    if (configs.size() < 2 && costModels.size() < 2) {
+      throw new UserError("--configs needs two or more configurations (or --cost-models two "
+          + "or more models)");
+    }
+    List<org.planlab.planner.cost.CostModel> models = new ArrayList<>();
+    if (costModels.isEmpty()) {
+      models.add(planning.costModel());
+    } else {
+      for (String m : costModels) {
+        org.planlab.planner.cost.CostModel model = planning.costModel(m);
+        if (models.stream().anyMatch(k -> k.name().equals(model.name()))) {
+          throw new UserError("--cost-models names cost model " + model.name() + " twice");
+        }
+        models.add(model);
+      }
     }
     Workload workload = planning.workload(inputs.get(0));
     StatisticsSchema schema = planning.schema(workload);
@@ -134,14 +176,18 @@ final class CompareCommand implements Callable<Integer> {
     // Files are named by configuration name: --configs may give file paths.
     List<String> names = new ArrayList<>();
     List<SuiteRunner> runners = new ArrayList<>();
-    for (String config : configs) {
-      Optimizer o = planning.optimizer(config);
-      if (names.contains(o.name())) {
-        throw new UserError("--configs names configuration " + o.name() + " twice");
+    int degree = planning.dop();
+    for (org.planlab.planner.cost.CostModel model : models) {
+      for (String config : configs) {
+        Optimizer o = planning.optimizer(config, model);
+        String name = o.name() + (models.size() > 1 ? "@" + model.name() : "");
+        if (names.contains(name)) {
+          throw new UserError("--configs names configuration " + o.name() + " twice");
+        }
+        names.add(name);
+        runners.add(new SuiteRunner(workload.name(), planning.scaleFactor,
+            planning.session(schema, o, model, degree)));
       }
-      names.add(o.name());
-      runners.add(new SuiteRunner(workload.name(), planning.scaleFactor,
-          new PlanningSession(schema, o, planning.budget())));
     }
     Path dir = outDir != null ? outDir : Path.of("results", "compare-" + OutputFiles.timestamp());
     for (String name : names) {
@@ -154,7 +200,7 @@ final class CompareCommand implements Callable<Integer> {
     for (int i = 0; i < queries.size(); i++) {
       WorkloadQuery q = queries.get(i);
       err.printf(Locale.ROOT, "[%2d/%d] %-6s", i + 1, queries.size(), q.id());
-      for (int c = 0; c < configs.size(); c++) {
+      for (int c = 0; c < runners.size(); c++) {
         QueryResult r = runners.get(c).run(List.of(q), new SuiteRunner.Listener() { })
             .queries().get(0);
         perConfig.get(c).add(r);
@@ -165,7 +211,7 @@ final class CompareCommand implements Callable<Integer> {
       err.println();
     }
     List<SuiteResult> results = new ArrayList<>();
-    for (int c = 0; c < configs.size(); c++) {
+    for (int c = 0; c < runners.size(); c++) {
       SuiteResult r = runners.get(c).resultOf(started, perConfig.get(c));
       Path file = dir.resolve(names.get(c) + ".json");
       try {
@@ -215,6 +261,59 @@ final class CompareCommand implements Callable<Integer> {
 
     private static String cost(Double v) {
       return v == null ? "-" : PlanText.number(v);
+    }
+  }
+
+  /** The same configurations under several cost models: costs in each model's units. */
+  static final class ModelsSideBySide {
+    private ModelsSideBySide() {
+    }
+
+    /** {@code results} holds each model's runs in turn, configurations in the same order. */
+    static String render(List<SuiteResult> results, int models) {
+      int perModel = results.size() / models;
+      StringBuilder sb = new StringBuilder();
+      for (int c = 0; c < perModel; c++) {
+        List<SuiteResult> runs = new ArrayList<>();
+        for (int m = 0; m < models; m++) {
+          runs.add(results.get(m * perModel + c));
+        }
+        sb.append(String.format(Locale.ROOT, "%n%s under %d cost models (each cost in its own "
+            + "model's units; plan: whether the models chose different plans)%n",
+            runs.get(0).config(), models));
+        sb.append(String.format(Locale.ROOT, "%-6s", "query"));
+        for (SuiteResult r : runs) {
+          sb.append(String.format(Locale.ROOT, " %14s", r.costModel().name() + " cost"));
+        }
+        sb.append(String.format(Locale.ROOT, " %10s %s%n", "parallel", "plan"));
+        int differ = 0;
+        for (QueryResult q : runs.get(0).queries()) {
+          sb.append(String.format(Locale.ROOT, "%-6s", q.id()));
+          List<String> shapes = new ArrayList<>();
+          StringBuilder par = new StringBuilder();
+          for (SuiteResult r : runs) {
+            QueryResult x = r.queries().stream().filter(k -> k.id().equals(q.id())).findFirst()
+                .orElse(null);
+            sb.append(String.format(Locale.ROOT, " %14s", x == null || x.cost() == null ? "-"
+                : PlanText.number(x.cost().value())));
+            shapes.add(x == null || x.plan() == null ? "" : shape(x.plan().root()));
+            par.append(x != null && x.parallel() != null && x.parallel().parallel() ? "y" : "n");
+          }
+          boolean same = shapes.stream().distinct().count() == 1;
+          differ += same ? 0 : 1;
+          sb.append(String.format(Locale.ROOT, " %10s %s%n", par, same ? "same" : "differs"));
+        }
+        sb.append(String.format(Locale.ROOT, "%d of %d plans differ between the models%n",
+            differ, runs.get(0).queries().size()));
+      }
+      return sb.toString();
+    }
+
+    /** The plan's operators and details, without estimates: what a model can change. */
+    static String shape(org.planlab.planner.plan.PlanNode n) {
+      StringBuilder sb = new StringBuilder(n.operator()).append(n.details()).append('(');
+      n.inputs().forEach(i -> sb.append(shape(i)).append(';'));
+      return sb.append(')').toString();
     }
   }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import org.planlab.planner.cost.CostModels;
 import org.planlab.planner.plan.PlanText;
 import org.planlab.planner.result.QueryResult;
 import org.planlab.planner.result.QueryStatus;
@@ -80,8 +81,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
     Workload workload = planning.workload(suite);
     WorkloadQuery query = query(workload);
-    PlanningSession session = new PlanningSession(planning.schema(workload),
-        planning.optimizer(), planning.budget());
+    PlanningSession session = planning.session(planning.schema(workload), planning.optimizer());
     // Through the suite runner: a planning thread with a deep stack, and a
     // planner that ignores its budget cannot hang the command.
     QueryResult r = new SuiteRunner(workload.name(), planning.scaleFactor, session)
@@ -96,7 +96,7 @@ final class ExplainCommand implements Callable<Integer> {
       out.print(PlanText.render(r.plan()));
     }
     out.printf(Locale.ROOT, "-- %s: %s, %d joins, cost %s, optimized in %s by %s%s%n", r.id(),
-        r.status().label(), r.joins(), r.cost() == null ? "-" : PlanText.number(r.cost().rows()),
+        r.status().label(), r.joins(), r.cost() == null ? "-" : PlanText.number(r.cost().value()),
         r.stages().optimize() == null ? "-"
             : SuiteTable.duration(r.stages().optimize().wallMs()),
         planning.config, TraceText.phaseErrors(r));
@@ -119,8 +119,12 @@ final class ExplainCommand implements Callable<Integer> {
   private String planFileCase(Workload workload, WorkloadQuery query, QueryResult r) {
     String input = own == null ? query.id() : query.sql().lines()
         .filter(l -> !l.isBlank()).collect(Collectors.joining("\n"));
+    String model = planning.costModel().name();
+    int dop = planning.dop();
     return "plan suite=" + workload.name() + " sf=" + PlanText.number(planning.scaleFactor)
-        + " config=" + planning.config + "\n" + input.strip() + "\n----\n"
+        + " config=" + planning.config
+        + (model.equals(CostModels.DEFAULT) ? "" : " cost-model=" + model)
+        + (dop == 1 ? "" : " dop=" + dop) + "\n" + input.strip() + "\n----\n"
         + PlanText.render(r.plan());
   }
 

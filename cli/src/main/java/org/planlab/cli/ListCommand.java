@@ -5,7 +5,11 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import org.planlab.planner.optimize.Optimizer;
+import org.planlab.planner.cost.CostConstant;
+import org.planlab.planner.cost.CostModel;
+import org.planlab.planner.cost.CostModels;
 import org.planlab.planner.optimize.Optimizers;
+import org.planlab.planner.plan.PlanText;
 import org.planlab.planner.plan.JoinCount;
 import org.planlab.planner.session.PlanningSession;
 import org.planlab.planner.workload.Workload;
@@ -37,6 +41,18 @@ final class ListCommand implements Callable<Integer> {
     for (Optimizer o : Optimizers.all()) {
       out.printf("  %-16s %s%s%n", o.name(), o.description(),
           o.name().equals(Optimizers.DEFAULT) ? " [default]" : "");
+    }
+    out.println();
+    out.println("Cost models (--cost-model; constants for --cost NAME=VALUE):");
+    for (CostModel m : CostModels.all()) {
+      out.printf("  %-16s %s%s%n", m.name(), m.description(),
+          m.name().equals(CostModels.DEFAULT) ? " [default]" : "");
+      out.printf("  %-16s unit: %s; gate threshold of two-phase: %s%n", "", m.unit(),
+          PlanText.number(m.defaultGateThreshold()));
+      for (CostConstant c : m.constants().known()) {
+        out.printf("  %-16s   %-30s %-8s %s%n", "", c.name(), PlanText.number(c.defaultValue()),
+            c.source());
+      }
     }
     out.flush();
     return Planlab.OK;

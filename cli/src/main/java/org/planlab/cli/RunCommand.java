@@ -80,8 +80,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
   public Integer call() {
     Workload workload = planning.workload(suite);
     Optimizer optimizer = planning.optimizer();
-    PlanningSession session = new PlanningSession(planning.schema(workload), optimizer,
-        planning.budget());
+    PlanningSession session = planning.session(planning.schema(workload), optimizer);
     List<WorkloadQuery> queries = selectQueries(workload);
     Path resultFile = out != null ? out : defaultOut(workload.name(), optimizer.name());
     OutputFiles.checkWritable(resultFile);

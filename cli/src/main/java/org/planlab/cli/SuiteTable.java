@@ -17,7 +17,7 @@ final class SuiteTable {
   }
 
   private static final String[] HEADER = {"query", "status", "joins", "parse ms", "valid ms",
-      "conv ms", "opt ms", "opt cpu ms", "cost", "rels", "rule calls"};
+      "conv ms", "opt ms", "opt cpu ms", "cost", "parallel", "rels", "rule calls"};
 
   static String render(SuiteResult suite) {
     List<String[]> rows = new ArrayList<>();
@@ -27,7 +27,9 @@ final class SuiteTable {
           ms(q.stages().parse()), ms(q.stages().validate()), ms(q.stages().convert()),
           ms(q.stages().optimize()),
           q.stages().optimize() == null ? "" : ms(q.stages().optimize().cpuMs()),
-          q.cost() == null ? "" : PlanText.number(q.cost().rows()),
+          q.cost() == null ? "" : PlanText.number(q.cost().value()),
+          q.parallel() == null ? "" : q.parallel().parallel()
+              ? String.format(Locale.ROOT, "%.2fx", q.parallel().speedup()) : "serial",
           q.effort() == null ? "" : Long.toString(q.effort().relNodes()),
           q.effort() == null ? "" : Long.toString(q.effort().ruleCalls())});
     }
@@ -70,7 +72,28 @@ final class SuiteTable {
         suite.queries().size(), suite.suite(), PlanText.number(suite.scaleFactor()),
         suite.config(), suite.count(QueryStatus.PLANNED), suite.count(QueryStatus.TIMED_OUT),
         suite.count(QueryStatus.FAILED), duration(total), duration(median(opt)),
-        duration(opt.length == 0 ? 0 : opt[opt.length - 1]));
+        duration(opt.length == 0 ? 0 : opt[opt.length - 1])) + costLine(suite);
+  }
+
+  /**
+   * The cost model and degree: costs are in the model's units, and the
+   * parallel column is each plan's estimated speedup over its serial plan.
+   */
+  static String costLine(SuiteResult suite) {
+    String units = "costs in " + suite.costModel().unit() + " (cost model "
+        + suite.costModel().name() + ")";
+    if (suite.dop() <= 1) {
+      return units + "; serial plans (dop 1)\n";
+    }
+    long parallel = suite.queries().stream()
+        .filter(q -> q.parallel() != null && q.parallel().parallel()).count();
+    double passMs = suite.queries().stream().filter(q -> q.parallel() != null)
+        .mapToDouble(q -> q.parallel().wallMs()).sum();
+    double optMs = suite.queries().stream().filter(q -> q.stages().optimize() != null)
+        .mapToDouble(q -> q.stages().optimize().wallMs()).sum();
+    return String.format(Locale.ROOT, "%s; dop %d: %d parallel plans, parallel pass %s "
+        + "(%.1f %% of optimize)%n", units, suite.dop(), parallel, duration(passMs),
+        optMs > 0 ? 100 * passMs / optMs : 0);
   }
 
   static double median(double[] sorted) {

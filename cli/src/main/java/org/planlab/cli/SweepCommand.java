@@ -33,18 +33,26 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code planlab sweep}: the gate-regret curve over cost thresholds. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Sweep the cost gate's threshold: for each threshold, the queries that run "
+    description = {"Sweep the cost gate's threshold, or with --dop the degree of parallelism.",
+        "",
+        "Threshold: for each threshold, the queries that run "
         + "phase 2, total and median optimization time, and the geometric-mean cost against "
         + "always running phase 2 (the gate's regret).",
         "",
         "Plans the suite once with phase 2 always on, then replays that run at each threshold "
             + "(phases are deterministic, and phase 2 does not depend on the threshold). Writes "
-            + "the run's result file, a CSV and an HTML page with the chart."},
+            + "the run's result file, a CSV and an HTML page with the chart.",
+        "",
+        "--dop 1,2,4,8: plans the suite at each degree; per query the serial cost, the "
+            + "estimated speedup at each degree (serial cost / parallel cost) and where the "
+            + "plan at the highest degree is parallel. Writes a CSV and one result file per "
+            + "degree."},
     footer = {"", "Examples:",
         "  planlab sweep tpch",
         "  planlab sweep tpch --threshold 1e5,1e6,1e7,1e8 --sf 100",
         "  planlab sweep tpch --from results/tpch-exhaustive-20261125-160000.json",
-        "  planlab sweep tpch --configs two-phase,my-config.yaml"})
+        "  planlab sweep tpch --configs two-phase,my-config.yaml",
+        "  planlab sweep tpch --dop 1,2,4,8 --cost-model pg"})
 final class SweepCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -87,6 +95,9 @@ final class SweepCommand implements Callable<Integer> {
       }
     }
     Workload workload = planning.workload(suite);
+    if (spec.commandLine().getParseResult().hasMatchedOption("--dop")) {
+      return sweepDop(workload);
+    }
     if (from != null) {
       SuiteResult always;
       try {
@@ -117,8 +128,9 @@ final class SweepCommand implements Callable<Integer> {
       PhasedOptimizer alwaysOn = phased.withGate(phased.name() + "@0", CostGate.cost(0));
       err.printf(Locale.ROOT, "planlab: planning %d %s queries with %s, phase 2 always on%n",
           queries.size(), workload.name(), phased.name());
+      // Serial plans: the gate chooses between serial phases.
       SuiteResult always = new SuiteRunner(workload.name(), planning.scaleFactor,
-          new PlanningSession(planning.schema(workload), alwaysOn, planning.budget()))
+          planning.session(planning.schema(workload), alwaysOn, 1))
           .run(queries, new SuiteRunner.Listener() {
             @Override
             public void finished(int index, int total, org.planlab.planner.result.QueryResult r,
@@ -134,6 +146,74 @@ final class SweepCommand implements Callable<Integer> {
       }
       report(always, prefix, optimizers.size() > 1);
     }
+    return Planlab.OK;
+  }
+
+  /**
+   * {@code --dop 1,2,4,8}: the suite planned at each degree under one
+   * configuration; per query the serial cost, the speedup at each degree and
+   * where the plan at the highest degree is parallel.
+   */
+  private int sweepDop(Workload workload) {
+    if (from != null || !thresholds.isEmpty() || !configs.isEmpty()) {
+      throw new UserError("--dop sweeps degrees of one configuration (--config); it does not "
+          + "combine with --from, --threshold or --configs");
+    }
+    List<Integer> dops = planning.dops();
+    Optimizer optimizer = planning.optimizer();
+    List<WorkloadQuery> queries = PlanningOptions.queries(workload, queryIds);
+    Path prefix = out != null ? out : Path.of("results", "sweep-dop-" + suite + "-"
+        + optimizer.name() + "-" + OutputFiles.timestamp());
+    OutputFiles.checkWritable(Path.of(prefix + ".csv"));
+    PrintWriter err = spec.commandLine().getErr();
+    org.planlab.planner.stats.StatisticsSchema schema = planning.schema(workload);
+    List<SuiteResult> runs = new ArrayList<>();
+    for (int dop : dops) {
+      err.printf(Locale.ROOT, "planlab: planning %d %s queries with %s at dop %d%n",
+          queries.size(), workload.name(), optimizer.name(), dop);
+      SuiteResult r = new SuiteRunner(workload.name(), planning.scaleFactor,
+          planning.session(schema, optimizer, dop)).run(queries, new SuiteRunner.Listener() { });
+      runs.add(r);
+      try {
+        ResultFiles.write(Path.of(prefix + "-dop" + dop + ".json"), r);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + prefix + ": " + e.getMessage(), e);
+      }
+    }
+    org.planlab.planner.compare.DopSweep sweep = org.planlab.planner.compare.DopSweep.of(runs);
+    write(Path.of(prefix + ".csv"), sweep::writeCsv);
+    PrintWriter o = spec.commandLine().getOut();
+    o.printf(Locale.ROOT, "costs in %s; speedup = serial cost / parallel cost%n",
+        runs.get(0).costModel().unit());
+    StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-6s %12s", "query",
+        "serial cost"));
+    for (int d : dops) {
+      head.append(String.format(Locale.ROOT, " %8s", "dop " + d));
+    }
+    o.println(head + "  plan at dop " + dops.get(dops.size() - 1));
+    for (org.planlab.planner.compare.DopSweep.Row r : sweep.rows()) {
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-6s %12s", r.query(),
+          r.serialCost() == null ? "-" : PlanText.number(r.serialCost())));
+      for (org.planlab.planner.compare.DopSweep.Cell c : r.cells()) {
+        line.append(String.format(Locale.ROOT, " %8s", c.speedup() == null ? "-"
+            : String.format(Locale.ROOT, "%.2f", c.speedup())));
+      }
+      o.println(line + "  " + r.cells().get(r.cells().size() - 1).shape());
+    }
+    StringBuilder summary = new StringBuilder(String.format(Locale.ROOT, "%-19s", "parallel plans"));
+    StringBuilder geo = new StringBuilder(String.format(Locale.ROOT, "%-19s", "geomean speedup"));
+    StringBuilder div = new StringBuilder(String.format(Locale.ROOT, "%-19s", "divisor (bound)"));
+    for (int i = 0; i < dops.size(); i++) {
+      summary.append(String.format(Locale.ROOT, " %8d", sweep.parallelQueries(i)));
+      geo.append(String.format(Locale.ROOT, " %8.2f", sweep.geomeanSpeedup(i)));
+      div.append(String.format(Locale.ROOT, " %8.2f",
+          org.planlab.planner.parallel.ParallelCosting.divisorOfDegree(dops.get(i))));
+    }
+    o.println(summary);
+    o.println(geo);
+    o.println(div);
+    o.flush();
+    err.println("planlab: wrote " + prefix + ".csv");
     return Planlab.OK;
   }
 

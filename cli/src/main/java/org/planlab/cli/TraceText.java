@@ -72,6 +72,6 @@ final class TraceText {
   }
 
   private static String cost(org.planlab.planner.plan.Cost c) {
-    return c == null ? "-" : PlanText.number(c.rows());
+    return c == null ? "-" : PlanText.number(c.value());
   }
 }

@@ -97,13 +97,17 @@ class PlanlabCliTest {
 
   @Test
   void explainPrintsThePlanOfASuiteQueryOrOwnSql() throws IOException {
-    Run q6 = planlab("explain", "tpch", "q6");
+    Run q6 = planlab("explain", "tpch", "q6", "--parallel", "off");
     assertThat(q6.exit()).as(q6.err()).isZero();
     assertThat(q6.out()).contains("EnumerableTableScan(table=[[tpch, lineitem]])")
         .contains("-- q6: planned, 0 joins");
+    Run parallel = planlab("explain", "tpch", "q6");
+    assertThat(parallel.out()).contains("Gather(workers=[1])")
+        .contains("ParallelTableScan(table=[[tpch, lineitem]])");
 
     Run sql = planlab("explain", "tpch", "--sql",
-        "SELECT count(*) FROM orders JOIN customer ON o_custkey = c_custkey", "--sf", "100");
+        "SELECT count(*) FROM orders JOIN customer ON o_custkey = c_custkey", "--sf", "100",
+        "--parallel", "off");
     assertThat(sql.exit()).isZero();
     assertThat(sql.out()).containsPattern("Enumerable\\w*Join\\(").contains("rows=1.5e8");
 
@@ -142,7 +146,7 @@ class PlanlabCliTest {
   void explainPrintsAReadyPlanFileCase() {
     Run r = planlab("explain", "tpch", "q6", "--format", "plan-file", "--sf", "100");
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).startsWith("plan suite=tpch sf=100 config=two-phase\nq6\n----\n");
+    assertThat(r.out()).startsWith("plan suite=tpch sf=100 config=two-phase dop=2\nq6\n----\n");
     org.planlab.testkit.PlanFile f = org.planlab.testkit.PlanFile.parse("printed.plan", r.out());
     assertThat(f.cases()).singleElement().matches(c -> c.error() == null, "well formed");
     var c = f.cases().get(0);
@@ -157,7 +161,8 @@ class PlanlabCliTest {
   void tpcdsRunsAndExplainsLikeTpch() throws IOException {
     Run q72 = planlab("explain", "tpcds", "q72");
     assertThat(q72.exit()).as(q72.err()).isZero();
-    assertThat(q72.out()).contains("EnumerableTableScan(table=[[tpcds, inventory]])")
+    assertThat(q72.out()).containsPattern("(Enumerable|Parallel)TableScan\\(table=\\[\\[tpcds, "
+            + "inventory\\]\\]\\)")
         .contains("-- q72: planned");
     Path out = dir.resolve("ds.json");
     Run run = planlab("run", "tpcds", "-q", "q14a,24B,q64", "--out", out.toString());
@@ -251,6 +256,94 @@ class PlanlabCliTest {
     Run runHelp = planlab("run", "--help");
     assertThat(runHelp.out()).contains("--sf").contains("--timeout").contains("--queries");
     assertThat(planlab("--version").out()).contains("Calcite 1.42.0");
+  }
+
+  /** Issue 6: cost models by name, a degree of parallelism, and their studies. */
+  @Test
+  void costModelsAndDegreesOfParallelismFromTheCommandLine() throws IOException {
+    Path out = dir.resolve("pg.json");
+    Run pg = planlab("run", "tpch", "-q", "q1,q6", "--cost-model", "pg", "--dop", "4",
+        "--cost", "random_page_cost=1.1", "--out", out.toString());
+    assertThat(pg.exit()).as(pg.err()).isZero();
+    assertThat(pg.out()).contains("parallel").contains("x ")
+        .contains("costs in PostgreSQL cost units").contains("dop 4: 2 parallel plans");
+    SuiteResult result = ResultFiles.read(out);
+    assertThat(result.costModel().name()).isEqualTo("pg");
+    assertThat(result.costModel().constants()).containsEntry("random_page_cost", 1.1);
+    assertThat(result.dop()).isEqualTo(4);
+    assertThat(result.queries()).allSatisfy(q -> {
+      assertThat(q.parallel().parallel()).isTrue();
+      assertThat(q.plan().render()).contains("Gather(workers=[3])").contains("dop=4");
+    });
+
+    Run off = planlab("run", "tpch", "-q", "q1", "--parallel", "off", "--out",
+        dir.resolve("off.json").toString());
+    assertThat(off.exit()).as(off.err()).isZero();
+    assertThat(off.out()).contains("serial plans (dop 1)").doesNotContain("Gather");
+    assertThat(ResultFiles.read(dir.resolve("off.json")).queries().get(0).parallel()).isNull();
+
+    Path prefix = dir.resolve("dops");
+    Run sweep = planlab("sweep", "tpch", "-q", "q1,q6", "--dop", "1,2,4", "--out",
+        prefix.toString());
+    assertThat(sweep.exit()).as(sweep.err()).isZero();
+    assertThat(sweep.out()).contains("dop 1").contains("dop 4").contains("plan at dop 4")
+        .contains("Gather[w3](lineitem; partial agg)").contains("divisor (bound)");
+    assertThat(Files.readAllLines(Path.of(prefix + ".csv"))).hasSize(1 + 2 * 3)
+        .first().isEqualTo("query,dop,divisor,serial_cost,cost,speedup,parallel,shape");
+    assertThat(ResultFiles.read(Path.of(prefix + "-dop2.json")).dop()).isEqualTo(2);
+
+    Run models = planlab("compare", "tpch", "--configs", "two-phase", "--cost-models",
+        "calcite,pg", "-q", "q1,q3", "--out-dir", dir.resolve("cmp").toString());
+    assertThat(models.exit()).as(models.err()).isZero();
+    assertThat(models.out()).contains("two-phase under 2 cost models").contains("calcite cost")
+        .contains("pg cost").contains("plans differ between the models");
+    assertThat(ResultFiles.read(dir.resolve("cmp/two-phase@pg.json")).costModel().name())
+        .isEqualTo("pg");
+
+    assertThat(planlab("list").out()).contains("Cost models").contains("seq_page_cost")
+        .contains("parallel_setup_cost");
+
+    Path cfg = Files.writeString(dir.resolve("pg.yaml"), "name: pg-cheap\n"
+        + "costModel: {name: pg, constants: {cpu_tuple_cost: 0.02}}\n"
+        + "phases: [{name: a, steps: [{kind: volcano, rules: [enumerable]}, {kind: calc}]}]\n");
+    Run fromFile = planlab("run", "tpch", "-q", "q6", "--config", cfg.toString(), "--out",
+        dir.resolve("cfg.json").toString());
+    assertThat(fromFile.exit()).as(fromFile.err()).isZero();
+    assertThat(ResultFiles.read(dir.resolve("cfg.json")).costModel().constants())
+        .containsEntry("cpu_tuple_cost", 0.02);
+  }
+
+  @Test
+  void badCostModelsConstantsAndDegreesAreOneLineUsageErrors() throws IOException {
+    assertUsageError(planlab("run", "tpch", "--cost-model", "nope"),
+        "unknown cost model 'nope' (known: calcite, pg)");
+    assertUsageError(planlab("run", "tpch", "--cost", "seq_page_cost=abc", "--cost-model", "pg"),
+        "--cost seq_page_cost=abc: not a number");
+    assertUsageError(planlab("run", "tpch", "--cost", "seq_page_cost=-2", "--cost-model", "pg"),
+        "constant seq_page_cost of cost model pg must be a finite number >= 0, got -2.0");
+    assertUsageError(planlab("run", "tpch", "--cost", "page_cost=1", "--cost-model", "pg"),
+        "unknown constant 'page_cost' of cost model pg");
+    assertUsageError(planlab("run", "tpch", "--dop", "0"), "--dop must be a whole number >= 1");
+    assertUsageError(planlab("run", "tpch", "--dop", "two"), "'two' is not an int");
+    assertUsageError(planlab("run", "tpch", "--dop", "1,2"), "--dop takes one degree here");
+    assertUsageError(planlab("run", "tpch", "--parallel", "maybe"),
+        "--parallel must be on or off");
+    Path bad = Files.writeString(dir.resolve("bad-cost.yaml"), "name: b\n"
+        + "costModel: {name: pg, constants: {seq_page_cost: -1}}\n"
+        + "phases: [{name: a, steps: [{kind: calc}]}]\n");
+    assertUsageError(planlab("run", "tpch", "--config", bad.toString()),
+        bad + ":2:");
+    assertThat(planlab("run", "tpch", "--config", bad.toString()).err())
+        .contains("seq_page_cost of cost model pg must be a finite number >= 0");
+    Path text = Files.writeString(dir.resolve("text-cost.yaml"), "name: b\n"
+        + "costModel: {name: pg, constants: {seq_page_cost: cheap}}\n"
+        + "phases: [{name: a, steps: [{kind: calc}]}]\n");
+    assertUsageError(planlab("run", "tpch", "--config", text.toString()), text + ":2:");
+    Path unknown = Files.writeString(dir.resolve("unknown-model.yaml"), "name: b\n"
+        + "costModel: {name: oracle}\n"
+        + "phases: [{name: a, steps: [{kind: calc}]}]\n");
+    assertUsageError(planlab("run", "tpch", "--config", unknown.toString()),
+        "unknown cost model 'oracle'");
   }
 
   @Test

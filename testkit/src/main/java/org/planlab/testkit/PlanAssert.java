@@ -97,9 +97,9 @@ public final class PlanAssert {
     return this;
   }
 
-  /** The plan's cost (rows processed, what Calcite compares) is at most {@code rows}. */
+  /** The plan's cost, the value its cost model compares, is at most {@code rows}. */
   public PlanAssert costAtMost(double rows) {
-    double cost = result.cost().rows();
+    double cost = result.cost().value();
     if (cost > rows) {
       throw new AssertionFailedError("plan of " + result.id() + " costs "
           + PlanText.number(cost) + ", more than " + PlanText.number(rows), rows, cost);

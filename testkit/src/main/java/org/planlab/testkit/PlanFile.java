@@ -25,8 +25,11 @@ import java.util.Set;
  * something), {@code memo} (a guard on search effort, as CockroachDB's
  * {@code check-size}: the planners registered at most {@code max-rels=}
  * expressions and fired at most {@code max-rule-calls=} rules; the exact
- * counts vary a little between JVMs, so the case holds bounds). A malformed case is kept with its error, naming the file and
- * line, so that it fails alone.
+ * counts vary a little between JVMs, so the case holds bounds). Arguments
+ * {@code cost-model=} (default {@code calcite}) and {@code dop=} (default
+ * 1: serial, so that a case changes only with the optimizer unless it asks
+ * for parallel plans) say how plans are priced. A malformed case is kept
+ * with its error, naming the file and line, so that it fails alone.
  */
 public record PlanFile(String name, List<String> lines, List<Case> cases) {
 
@@ -34,8 +37,8 @@ public record PlanFile(String name, List<String> lines, List<Case> cases) {
   public static final Set<String> DIRECTIVES = Set.of("plan", "phases", "rules", "memo");
 
   /** The arguments a directive line may have. */
-  public static final Set<String> ARGUMENTS = Set.of("suite", "sf", "config", "expect",
-      "expect-not", "estimates", "max-rels", "max-rule-calls");
+  public static final Set<String> ARGUMENTS = Set.of("suite", "sf", "config", "cost-model",
+      "dop", "expect", "expect-not", "estimates", "max-rels", "max-rule-calls");
 
   /**
    * One case.

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.AssertionFailedError;
 import org.planlab.planner.optimize.Optimizer;
+import org.planlab.planner.cost.CostModel;
+import org.planlab.planner.cost.CostModels;
 import org.planlab.planner.optimize.Optimizers;
 import org.planlab.planner.phased.ConfigFile;
 import org.planlab.planner.plan.PlanText;
@@ -173,8 +175,17 @@ public final class PlanFiles {
     try {
       double sf = Double.parseDouble(c.args().getOrDefault("sf", "1"));
       Workload w = Workloads.byName(suite);
-      PlanningSession session = SESSIONS.computeIfAbsent(w.name() + "|" + sf + "|" + config,
-          k -> new PlanningSession(w.schema(sf), optimizer(config), Duration.ofSeconds(60)));
+      CostModel model = CostModels.byName(c.args().getOrDefault("cost-model",
+          CostModels.DEFAULT));
+      Optimizer optimizer = optimizer(config, model);
+      if (!c.args().containsKey("cost-model") && optimizer.costModel() != null) {
+        model = optimizer.costModel(); // the configuration file's
+      }
+      CostModel priced = model;
+      int dop = dop(c);
+      PlanningSession session = SESSIONS.computeIfAbsent(w.name() + "|" + sf + "|" + config
+          + "|" + priced + "|" + dop, k -> new PlanningSession(w.schema(sf), optimizer,
+              Duration.ofSeconds(60), priced, dop));
       WorkloadQuery q = c.input().matches("(?i)q?\\d+[ab]?") ? w.query(c.input())
           : new WorkloadQuery(c.where(), c.where(), c.input());
       return session.plan(q).result();
@@ -187,9 +198,23 @@ public final class PlanFiles {
     }
   }
 
-  private static Optimizer optimizer(String config) {
+  private static Optimizer optimizer(String config, CostModel model) {
     return ConfigFile.looksLikeFile(config) ? ConfigFile.load(Path.of(config))
-        : Optimizers.byName(config);
+        : Optimizers.byName(config, model);
+  }
+
+  private static int dop(PlanFile.Case c) {
+    String d = c.args().getOrDefault("dop", "1");
+    try {
+      int dop = Integer.parseInt(d);
+      if (dop >= 1) {
+        return dop;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below.
+    }
+    throw new AssertionFailedError(c.where() + ": dop= takes a whole number >= 1, not '" + d
+        + "'");
   }
 
   /** Each phase: cost before and after, stop reason, kept; then the gate. */
@@ -197,9 +222,9 @@ public final class PlanFiles {
     StringBuilder out = new StringBuilder();
     for (PhaseTrace p : r.phases()) {
       out.append(p.name()).append(": ")
-          .append(p.costBefore() == null ? "-" : PlanText.number(p.costBefore().rows()))
+          .append(p.costBefore() == null ? "-" : PlanText.number(p.costBefore().value()))
           .append(" -> ")
-          .append(p.costAfter() == null ? "-" : PlanText.number(p.costAfter().rows()))
+          .append(p.costAfter() == null ? "-" : PlanText.number(p.costAfter().value()))
           .append(", ").append(p.stopReason()).append(p.kept() ? ", kept" : "").append('\n');
     }
     if (r.gate() != null) {

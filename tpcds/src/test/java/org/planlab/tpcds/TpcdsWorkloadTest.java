@@ -13,18 +13,28 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.planlab.planner.cost.CostModel;
+import org.planlab.planner.cost.CostModels;
 import org.planlab.planner.optimize.Optimizers;
+import org.planlab.planner.parallel.ParallelCosting;
+import org.planlab.planner.parallel.Parallelizer;
 import org.planlab.planner.plan.PlanNode;
 import org.planlab.planner.result.QueryResult;
 import org.planlab.planner.result.QueryStatus;
 import org.planlab.planner.result.StopReason;
+import org.planlab.planner.session.PlannedQuery;
 import org.planlab.planner.session.PlanningSession;
 import org.planlab.planner.workload.UnknownQueryException;
 import org.planlab.planner.workload.Workload;
 import org.planlab.planner.workload.WorkloadQuery;
 import org.planlab.planner.workload.Workloads;
 
-/** The 103 TPC-DS statements plan under every built-in configuration at SF 1. */
+/**
+ * The 103 TPC-DS statements plan under every built-in configuration at SF 1,
+ * and their plans go parallel within the bounds of parallel costing.
+ */
 class TpcdsWorkloadTest {
   private static final Workload TPCDS = Workloads.byName("tpcds");
 
@@ -71,8 +81,8 @@ class TpcdsWorkloadTest {
   void twoPhaseIsNeverCostlierThanCalciteDefault() {
     List<String> costlier = new ArrayList<>();
     for (WorkloadQuery q : TPCDS.queries()) {
-      double a = result("two-phase", q).cost().rows();
-      double b = result("calcite-default", q).cost().rows();
+      double a = result("two-phase", q).cost().value();
+      double b = result("calcite-default", q).cost().value();
       if (a > b * (1 + 1e-6)) {
         costlier.add(q.id() + ": " + a + " > " + b);
       }
@@ -116,13 +126,52 @@ class TpcdsWorkloadTest {
     }));
   }
 
+  /**
+   * Every statement's serial plan made parallel, under both cost models and
+   * at two degrees: the pass never fails, never makes a plan costlier, and
+   * never claims a speedup above the divisor, whatever operators TPC-DS
+   * brings (windows, unions, correlates, outer joins).
+   */
+  @TestFactory
+  Stream<DynamicTest> everyPlanParallelizesWithinTheDivisor() {
+    return Stream.of("calcite", "pg").flatMap(model -> TPCDS.queries().stream().map(q ->
+        DynamicTest.dynamicTest(model + " " + q.id(), () -> {
+          PlannedQuery serial = planned(model.equals("calcite") ? "two-phase" : "two-phase@pg",
+              q);
+          double serialCost = value(serial.plan());
+          for (int dop : List.of(4, 8)) {
+            RelNode parallel = Parallelizer.parallelize(serial.plan(), CostModels.byName(model),
+                dop);
+            double cost = value(parallel);
+            assertThat(cost).as("dop " + dop).isLessThanOrEqualTo(serialCost);
+            assertThat(serialCost / cost).as("dop " + dop)
+                .isLessThanOrEqualTo(ParallelCosting.divisorOfDegree(dop) * (1 + 1e-9));
+            assertThat(RelOptUtil.areRowTypesEqual(parallel.getRowType(),
+                serial.plan().getRowType(), true)).isTrue();
+          }
+        })));
+  }
+
+  private static double value(RelNode plan) {
+    return CostModel.valueOf(plan.getCluster().getMetadataQuery().getCumulativeCost(plan));
+  }
+
   /** Planning is deterministic, so each query is planned once per configuration here. */
-  private static final Map<String, QueryResult> RESULTS = new ConcurrentHashMap<>();
+  private static final Map<String, PlannedQuery> RESULTS = new ConcurrentHashMap<>();
   private static final Map<String, PlanningSession> SESSIONS = new ConcurrentHashMap<>();
 
   private static QueryResult result(String config, WorkloadQuery q) {
+    return planned(config, q).result();
+  }
+
+  /** {@code config}, or {@code config@pg} for PostgreSQL's cost model; serial plans. */
+  private static PlannedQuery planned(String config, WorkloadQuery q) {
     return RESULTS.computeIfAbsent(config + "|" + q.id(), k -> SESSIONS.computeIfAbsent(config,
-        c -> new PlanningSession(TPCDS.schema(1), Optimizers.byName(config),
-            Duration.ofSeconds(120))).plan(q).result());
+        c -> {
+          CostModel model = c.endsWith("@pg") ? CostModels.byName("pg") : CostModels.byName(
+              "calcite");
+          return new PlanningSession(TPCDS.schema(1), Optimizers.byName(c.replace("@pg", ""),
+              model), Duration.ofSeconds(120), model, 1);
+        }).plan(q));
   }
 }

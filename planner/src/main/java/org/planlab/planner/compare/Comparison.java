@@ -40,7 +40,13 @@ public record Comparison(String baseline, String candidate, List<Row> rows,
   /** Cost ratios within this of 1 count as equal: estimates carry float noise. */
   public static final double RELATIVE_TOLERANCE = 1e-6;
 
+  /**
+   * The two runs compared. Costs of different cost models are in different
+   * units, so between runs of different models there are no cost ratios
+   * (and no cost regressions), only times, statuses and plan changes.
+   */
   public static Comparison of(SuiteResult baseline, SuiteResult candidate) {
+    boolean sameUnits = baseline.costModel().name().equals(candidate.costModel().name());
     Map<String, QueryResult> base = new LinkedHashMap<>();
     baseline.queries().forEach(q -> base.put(q.id(), q));
     List<Row> rows = new ArrayList<>();
@@ -55,18 +61,31 @@ public record Comparison(String baseline, String candidate, List<Row> rows,
       seen.add(c.id());
       double bt = optimizeMs(b);
       double ct = optimizeMs(c);
-      Double bc = b.cost() == null ? null : b.cost().rows();
-      Double cc = c.cost() == null ? null : c.cost().rows();
+      Double bc = b.cost() == null ? null : b.cost().value();
+      Double cc = c.cost() == null ? null : c.cost().value();
       boolean changed = b.plan() == null || c.plan() == null
           ? b.plan() != c.plan() : !b.plan().render().equals(c.plan().render());
       rows.add(new Row(c.id(), b.status(), c.status(), bt, ct, bt > 0 ? ct / bt : null, bc, cc,
-          bc != null && cc != null && bc > 0 ? cc / bc : null, changed));
+          sameUnits && bc != null && cc != null && bc > 0 ? cc / bc : null, changed));
     }
     base.keySet().stream().filter(id -> !seen.contains(id)).forEach(only::add);
     rows.sort(Comparator.comparing((Row r) -> !r.regression())
         .thenComparing(r -> r.costRatio() == null ? 0 : -r.costRatio())
         .thenComparing(r -> r.timeRatio() == null ? 0 : -r.timeRatio()));
-    return new Comparison(baseline.config(), candidate.config(), rows, only);
+    boolean models = !baseline.costModel().name().equals(candidate.costModel().name());
+    boolean dops = baseline.dop() != candidate.dop();
+    return new Comparison(label(baseline, models, dops), label(candidate, models, dops), rows,
+        only);
+  }
+
+  /**
+   * A run's name: its configuration, with its cost model and its degree of
+   * parallelism where the two runs compared differ in them, e.g.
+   * {@code two-phase@pg/dop4}.
+   */
+  static String label(SuiteResult r, boolean model, boolean dop) {
+    return r.config() + (model ? "@" + r.costModel().name() : "")
+        + (dop ? "/dop" + r.dop() : "");
   }
 
   private static double optimizeMs(QueryResult q) {

@@ -70,7 +70,7 @@ public record GateSweep(String config, List<Point> points) {
       for (PhaseTrace p : q.phases().subList(1, q.phases().size())) {
         p2ms += p.wallMs();
       }
-      queries.add(new Replay(p1.costAfter().rows(), p1.wallMs(), p2ms, q.cost().rows()));
+      queries.add(new Replay(p1.costAfter().value(), p1.wallMs(), p2ms, q.serialCost().value()));
     }
     TreeSet<Double> ts = new TreeSet<>();
     if (thresholds.isEmpty()) {

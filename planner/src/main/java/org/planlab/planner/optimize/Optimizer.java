@@ -22,6 +22,15 @@ public interface Optimizer {
   /** One line for {@code planlab list}. */
   String description();
 
+  /**
+   * The cost model this configuration asks for (a configuration file may
+   * name one, with its constants), or null to leave it to the caller.
+   */
+  default org.planlab.planner.cost.@org.checkerframework.checker.nullness.qual.Nullable
+      CostModel costModel() {
+    return null;
+  }
+
   /** A fresh planner for one query, built with {@code context}. */
   RelOptPlanner newPlanner(Context context);
 

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.planlab.planner.cost.CalciteCostModel;
+import org.planlab.planner.cost.CostModel;
 import org.planlab.planner.phased.Configurations;
 import org.planlab.planner.workload.UnknownQueryException;
 
@@ -26,11 +28,23 @@ public final class Optimizers {
   }
 
   /**
-   * A new instance of the configuration with this name.
+   * A new instance of the configuration with this name, its gate threshold
+   * in Calcite's cost units.
    *
    * @throws UnknownQueryException naming the known configurations if there is none
    */
   public static Optimizer byName(String name) {
+    return byName(name, CalciteCostModel.DEFAULT);
+  }
+
+  /**
+   * The configuration with this name, its gate threshold in {@code model}'s
+   * units ({@code two-phase} gates at the model's default threshold).
+   */
+  public static Optimizer byName(String name, CostModel model) {
+    if (name.trim().equalsIgnoreCase("two-phase")) {
+      return Configurations.twoPhase(model.defaultGateThreshold());
+    }
     for (Optimizer o : all()) {
       if (o.name().equalsIgnoreCase(name.trim())) {
         return o;

@@ -43,6 +43,14 @@ final class CalciteDriverProgram {
   private static final List<RelOptRule> EXHAUSTIVE = List.of(CoreRules.JOIN_COMMUTE,
       CoreRules.JOIN_ASSOCIATE, JoinPushThroughJoinRule.LEFT, JoinPushThroughJoinRule.RIGHT);
 
+  private static final java.util.Map<RelMetadataProvider, Program> BY_PROVIDER =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The program for {@code metadata}, built once per provider. */
+  static Program of(RelMetadataProvider metadata) {
+    return BY_PROVIDER.computeIfAbsent(metadata, CalciteDriverProgram::create);
+  }
+
   static Program create(RelMetadataProvider metadata) {
     HepProgram toMultiJoin = HepProgram.builder()
         .addRuleInstance(CoreRules.FILTER_INTO_JOIN)

@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.hep.HepMatchOrder;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.planlab.planner.cost.CostModel;
+import org.planlab.planner.cost.CostModels;
 import org.planlab.rules.NamedRules;
 import org.planlab.rules.RuleCatalog;
 import org.planlab.rules.joinorder.DpJoinEnumerator;
@@ -68,12 +70,35 @@ public final class ConfigFile {
 
   /** The file as written. */
   public record Spec(String name, @Nullable String description, @Nullable GateSpec gate,
-      List<PhaseSpec> phases) {
+      List<PhaseSpec> phases, @Nullable CostModelSpec costModel) {
     public Spec {
       require(name != null && !name.isBlank(), "name", "a configuration needs a name");
       require(phases != null && !phases.isEmpty(), "phases", "a configuration needs phases");
       require(phases.size() == 1 || gate != null, "gate",
           "a configuration with more than one phase needs a gate");
+    }
+  }
+
+  /**
+   * The cost model to price with, and constants to override: {@code
+   * costModel: {name: pg, constants: {random_page_cost: 1.1}}}. The gate's
+   * cost threshold is in this model's units.
+   */
+  public record CostModelSpec(String name, java.util.@Nullable Map<String, Double> constants) {
+    public CostModelSpec {
+      require(name != null && !name.isBlank(), "name", "a cost model needs a name (known: "
+          + CostModels.all().stream().map(CostModel::name).collect(Collectors.joining(", "))
+          + ")");
+      try {
+        CostModels.byName(name).withConstants(constants == null ? java.util.Map.of() : constants);
+      } catch (org.planlab.planner.workload.UnknownQueryException e) {
+        throw new IllegalArgumentException(e.getMessage());
+      }
+    }
+
+    CostModel model() {
+      return CostModels.byName(name).withConstants(
+          constants == null ? java.util.Map.of() : constants);
     }
   }
 
@@ -250,7 +275,8 @@ public final class ConfigFile {
         : spec.gate().cost() != null ? CostGate.cost(spec.gate().cost())
         : CostGate.joins(spec.gate().joins());
     return new PhasedOptimizer(spec.name(), spec.description() == null
-        ? "from " + source : spec.description(), Configurations::volcano, phases, gate);
+        ? "from " + source : spec.description(), Configurations::volcano, phases, gate)
+        .withCostModel(spec.costModel() == null ? null : spec.costModel().model());
   }
 
   private static Step step(StepSpec s) {

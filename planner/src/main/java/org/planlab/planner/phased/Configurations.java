@@ -11,7 +11,7 @@ import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.hep.HepMatchOrder;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.rel.RelCollationTraitDef;
-import org.planlab.planner.stats.StatisticsMetadata;
+import org.planlab.planner.cost.CostModel;
 import org.planlab.rules.NamedRules;
 import org.planlab.rules.RuleCatalog;
 
@@ -32,8 +32,9 @@ public final class Configurations {
   }
 
   /**
-   * The default gate threshold, in Calcite cost units (rows processed).
-   * Provisional: to be set from a threshold sweep.
+   * The default gate threshold in Calcite's cost units (rows processed),
+   * from a threshold sweep; other cost models have their own
+   * ({@link CostModel#defaultGateThreshold()}).
    */
   public static final double DEFAULT_THRESHOLD = 1e5;
 
@@ -47,8 +48,9 @@ public final class Configurations {
       return p;
     };
     Phase standard = new Phase("standard", List.of(
-        Step.program("programs_standard", CalciteDriverProgram.create(StatisticsMetadata.PROVIDER),
-            true)),
+        new Step.Simple("programs_standard", true, (rel, context) ->
+            CalciteDriverProgram.of(CostModel.of(context.planner()).metadataProvider())
+                .run(context.planner(), rel, context.desiredTraits(), List.of(), List.of()))),
         PhaseBudget.UNLIMITED, null);
     return new PhasedOptimizer("calcite-default",
         "Calcite's Programs.standard() with its default Volcano rules (the JDBC driver's path); "
@@ -138,9 +140,13 @@ public final class Configurations {
     return l;
   }
 
-  /** A Volcano planner with the convention and collation traits Calcite's driver uses. */
+  /**
+   * A Volcano planner with the convention and collation traits Calcite's
+   * driver uses, comparing costs of the cost model in {@code context}.
+   */
   static VolcanoPlanner volcano(Context context) {
-    VolcanoPlanner p = new VolcanoPlanner(null, context);
+    CostModel model = context.unwrap(CostModel.class);
+    VolcanoPlanner p = new VolcanoPlanner(model == null ? null : model.costFactory(), context);
     p.addRelTraitDef(ConventionTraitDef.INSTANCE);
     if (CalciteSystemProperty.ENABLE_COLLATION_TRAIT.value()) {
       p.addRelTraitDef(RelCollationTraitDef.INSTANCE);

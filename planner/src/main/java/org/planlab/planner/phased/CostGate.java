@@ -9,8 +9,7 @@ import org.planlab.planner.result.GateDecision;
  * Decides whether the expensive phase runs, from phase 1's plan.
  *
  * <p>{@link #cost(double)} compares phase 1's cost with a threshold in the
- * active cost model's units (for Calcite's model, the rows component, which
- * is all {@code VolcanoCost} compares). {@link #joins(int)} is the rule of
+ * active cost model's units: the value the model compares ({@link Cost#value()}). {@link #joins(int)} is the rule of
  * thumb PostgreSQL's planner uses for GEQO: the number of joins. A threshold
  * of 0 always runs phase 2, {@code Double.POSITIVE_INFINITY} never.
  */
@@ -40,7 +39,7 @@ public record CostGate(Kind kind, double threshold) {
 
   /** The decision for a phase-1 plan with {@code cost} and {@code joins}. */
   public GateDecision decide(Cost cost, int joins) {
-    double value = kind == Kind.COST ? cost.rows() : joins;
+    double value = kind == Kind.COST ? cost.value() : joins;
     boolean run = runs(value);
     String rule = String.format(Locale.ROOT, "%s > %s", kind == Kind.COST ? "cost" : "joins",
         org.planlab.planner.plan.PlanText.number(threshold));

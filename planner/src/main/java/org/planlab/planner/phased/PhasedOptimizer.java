@@ -11,6 +11,7 @@ import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.planlab.planner.cost.CostModel;
 import org.planlab.planner.optimize.OptimizeControl;
 import org.planlab.planner.optimize.Optimized;
 import org.planlab.planner.optimize.Optimizer;
@@ -30,6 +31,7 @@ public final class PhasedOptimizer implements Optimizer {
   private final Function<Context, RelOptPlanner> plannerFactory;
   private final List<Phase> phases;
   private final @Nullable CostGate gate;
+  private @Nullable CostModel costModel;
 
   /**
    * @param plannerFactory builds the query's main (Volcano) planner
@@ -69,7 +71,21 @@ public final class PhasedOptimizer implements Optimizer {
 
   /** The same phases under another gate, e.g. for a threshold sweep. */
   public PhasedOptimizer withGate(String newName, @Nullable CostGate newGate) {
-    return new PhasedOptimizer(newName, description, plannerFactory, phases, newGate);
+    PhasedOptimizer o = new PhasedOptimizer(newName, description, plannerFactory, phases, newGate);
+    o.costModel = costModel;
+    return o;
+  }
+
+  /** The same configuration, asking to be priced with {@code model}. */
+  public PhasedOptimizer withCostModel(@Nullable CostModel model) {
+    PhasedOptimizer o = new PhasedOptimizer(name, description, plannerFactory, phases, gate);
+    o.costModel = model;
+    return o;
+  }
+
+  @Override
+  public @Nullable CostModel costModel() {
+    return costModel;
   }
 
   @Override

@@ -12,7 +12,7 @@ import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.RelFieldTrimmer;
 import org.apache.calcite.tools.Programs;
-import org.planlab.planner.stats.StatisticsMetadata;
+import org.planlab.planner.cost.CostModel;
 import org.planlab.rules.PlanlabRules;
 import org.planlab.rules.RuleCatalog;
 
@@ -26,9 +26,15 @@ public final class Steps {
   private Steps() {
   }
 
+  /** Sub-query removal per metadata provider: Calcite's program installs the one it is given. */
+  private static final java.util.Map<org.apache.calcite.rel.metadata.RelMetadataProvider,
+      org.apache.calcite.tools.Program> SUB_QUERY = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** IN, EXISTS and scalar sub-queries into joins and correlates; only where there are any. */
   public static Step subqueryRemoval(String name) {
-    return Step.program(name, Programs.subQuery(StatisticsMetadata.PROVIDER), true)
+    return new Step.Simple(name, true, (rel, context) -> SUB_QUERY.computeIfAbsent(
+            CostModel.of(context.planner()).metadataProvider(), Programs::subQuery)
+        .run(context.planner(), rel, context.desiredTraits(), List.of(), List.of()))
         .onlyIf(PlanShape::hasSubQuery);
   }
 

@@ -14,11 +14,20 @@ import java.util.Map;
  * @param selfCost the operator's own cost
  * @param cumulativeCost the cost of the subtree rooted here
  * @param inputs the operator's inputs, left to right
+ * @param degree the processes that share the operator's rows: 1 where it
+ *     runs serially, workers + 1 in a parallel fragment
  */
 public record PlanNode(int id, String operator, Map<String, String> details, double rows,
-    Cost selfCost, Cost cumulativeCost, List<PlanNode> inputs) {
+    Cost selfCost, Cost cumulativeCost, List<PlanNode> inputs, int degree) {
+
+  /** A serial operator. */
+  public PlanNode(int id, String operator, Map<String, String> details, double rows,
+      Cost selfCost, Cost cumulativeCost, List<PlanNode> inputs) {
+    this(id, operator, details, rows, selfCost, cumulativeCost, inputs, 1);
+  }
 
   public PlanNode {
+    degree = Math.max(1, degree);
     details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(
         new java.util.LinkedHashMap<>(details));
     inputs = inputs == null ? List.of() : List.copyOf(inputs);

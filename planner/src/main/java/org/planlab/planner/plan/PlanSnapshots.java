@@ -33,7 +33,8 @@ public final class PlanSnapshots {
     Cost self = Cost.of(mq.getNonCumulativeCost(rel));
     Cost cumulative = Cost.of(mq.getCumulativeCost(rel));
     return new PlanNode(id, rel.getRelTypeName(), details(rel), rows == null ? Double.NaN : rows,
-        self == null ? Cost.ZERO : self, cumulative == null ? Cost.ZERO : cumulative, inputs);
+        self == null ? Cost.ZERO : self, cumulative == null ? Cost.ZERO : cumulative, inputs,
+        org.planlab.planner.cost.Degree.of(rel, mq));
   }
 
   /** The attributes {@code rel} explains, without its inputs. */

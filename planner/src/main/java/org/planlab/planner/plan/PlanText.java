@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 /**
  * planlab's one plan text format: one node per line, indented two spaces per
  * level, the operator with its details, then the estimated rows and the
- * cumulative cost. Used by {@code planlab explain}, golden plan files and
+ * cumulative cost (the value the cost model compares, then its CPU and I/O
+ * parts), and the degree of parallelism where it is above 1. Used by {@code planlab explain}, golden plan files and
  * assertion messages alike, so a diff reads the same everywhere.
  *
  * <pre>
@@ -34,10 +35,13 @@ public final class PlanText {
     }
     Cost c = n.cumulativeCost();
     sb.append("  rows=").append(number(n.rows()))
-        .append(" cost=").append(number(c.rows()))
+        .append(" cost=").append(number(c.value()))
         .append(" cpu=").append(number(c.cpu()))
-        .append(" io=").append(number(c.io()))
-        .append('\n');
+        .append(" io=").append(number(c.io()));
+    if (n.degree() > 1) {
+      sb.append(" dop=").append(n.degree());
+    }
+    sb.append('\n');
     for (PlanNode input : n.inputs()) {
       render(input, depth + 1, sb);
     }

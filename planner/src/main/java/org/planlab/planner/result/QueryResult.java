@@ -23,13 +23,28 @@ import org.planlab.planner.plan.PlanSnapshot;
  * @param plan the final plan, or null
  * @param phases what each optimizer phase did, in order (empty if optimization did not run)
  * @param gate the cost gate's decision, or null for configurations without one
+ * @param parallel what the parallel pass did, or null if it did not run
  */
 public record QueryResult(String id, String source, String sql, QueryStatus status,
     @Nullable QueryError error, int joins, Stages stages, @Nullable Cost cost,
     @Nullable Effort effort, @Nullable StopReason stopReason, @Nullable PlanSnapshot plan,
-    List<PhaseTrace> phases, @Nullable GateDecision gate) {
+    List<PhaseTrace> phases, @Nullable GateDecision gate, @Nullable ParallelTrace parallel) {
 
   public QueryResult {
     phases = phases == null ? List.of() : List.copyOf(phases);
+  }
+
+  /** A result without a parallel pass. */
+  public QueryResult(String id, String source, String sql, QueryStatus status,
+      @Nullable QueryError error, int joins, Stages stages, @Nullable Cost cost,
+      @Nullable Effort effort, @Nullable StopReason stopReason, @Nullable PlanSnapshot plan,
+      List<PhaseTrace> phases, @Nullable GateDecision gate) {
+    this(id, source, sql, status, error, joins, stages, cost, effort, stopReason, plan, phases,
+        gate, null);
+  }
+
+  /** The serial plan's cost: before the parallel pass, or the final cost if it did not run. */
+  public @Nullable Cost serialCost() {
+    return parallel != null ? parallel.serialCost() : cost;
   }
 }

@@ -75,8 +75,9 @@ public final class ResultFiles {
         throw new ResultFileException(name + ": not a planlab result file (expected a JSON object)");
       }
       JsonNode format = tree.get("format");
-      if (format == null || !SuiteResult.FORMAT.equals(format.asText())) {
-        throw new ResultFileException(name + ": not a " + SuiteResult.FORMAT + " file (format is "
+      if (format == null || !SuiteResult.READABLE.contains(format.asText())) {
+        throw new ResultFileException(name + ": not a " + String.join(" or ",
+            SuiteResult.READABLE) + " file (format is "
             + (format == null ? "missing" : "'" + format.asText() + "'") + ")");
       }
       return MAPPER.treeToValue(tree, SuiteResult.class);

@@ -43,7 +43,7 @@ public final class SuiteCsv {
       row.add(q.stages().optimize() == null ? "" : num(q.stages().optimize().cpuMs()));
       row.add(num(q.stages().totalWallMs()));
       Cost c = q.cost();
-      row.add(c == null ? "" : num(c.rows()));
+      row.add(c == null ? "" : num(c.value()));
       row.add(c == null ? "" : num(c.cpu()));
       row.add(c == null ? "" : num(c.io()));
       Effort e = q.effort();

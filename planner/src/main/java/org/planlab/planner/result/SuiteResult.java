@@ -16,16 +16,31 @@ import java.util.List;
  * @param startedAt when the run started
  * @param finishedAt when it finished
  * @param queries one result per query, in suite order
+ * @param costModel the cost model every cost is priced in
+ * @param dop the most processes per parallel fragment; 1 for serial plans
  */
 public record SuiteResult(String format, String suite, double scaleFactor, String config,
     double timeoutSeconds, Environment environment, Instant startedAt, Instant finishedAt,
-    List<QueryResult> queries) {
+    List<QueryResult> queries, CostModelInfo costModel, int dop) {
 
   /** The current result format. */
-  public static final String FORMAT = "planlab-result/1";
+  public static final String FORMAT = "planlab-result/2";
+
+  /** The formats readers accept: format 1 had Calcite's cost model and serial plans only. */
+  public static final List<String> READABLE = List.of("planlab-result/1", FORMAT);
 
   public SuiteResult {
     queries = List.copyOf(queries);
+    costModel = costModel == null ? CostModelInfo.CALCITE : costModel;
+    dop = dop < 1 ? 1 : dop;
+  }
+
+  /** A serial run priced with Calcite's model. */
+  public SuiteResult(String format, String suite, double scaleFactor, String config,
+      double timeoutSeconds, Environment environment, Instant startedAt, Instant finishedAt,
+      List<QueryResult> queries) {
+    this(format, suite, scaleFactor, config, timeoutSeconds, environment, startedAt, finishedAt,
+        queries, CostModelInfo.CALCITE, 1);
   }
 
   /** Queries that ended with the given status. */

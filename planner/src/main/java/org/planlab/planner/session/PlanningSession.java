@@ -56,7 +56,11 @@ import org.planlab.planner.result.QueryResult;
 import org.planlab.planner.result.QueryStatus;
 import org.planlab.planner.result.Stages;
 import org.planlab.planner.result.StopReason;
-import org.planlab.planner.stats.StatisticsMetadata;
+import org.planlab.planner.cost.CalciteCostModel;
+import org.planlab.planner.cost.CostModel;
+import org.planlab.planner.parallel.Parallelizer;
+import org.planlab.planner.result.ParallelTrace;
+import org.planlab.planner.result.StageTime;
 import org.planlab.planner.stats.StatisticsSchema;
 import org.planlab.planner.workload.WorkloadQuery;
 
@@ -104,14 +108,40 @@ public final class PlanningSession {
   private final StatisticsSchema schema;
   private final Optimizer optimizer;
   private final Duration budget;
+  private final CostModel costModel;
+  private final int dop;
 
+  /** A session with Calcite's cost model and serial plans. */
   public PlanningSession(StatisticsSchema schema, Optimizer optimizer, Duration budget) {
+    this(schema, optimizer, budget, CalciteCostModel.DEFAULT, 1);
+  }
+
+  /**
+   * A session that prices plans with {@code costModel} and lets parallel
+   * fragments use up to {@code dop} processes (1: serial plans only).
+   */
+  public PlanningSession(StatisticsSchema schema, Optimizer optimizer, Duration budget,
+      CostModel costModel, int dop) {
     if (budget.isNegative() || budget.isZero()) {
       throw new IllegalArgumentException("budget must be positive, got " + budget);
+    }
+    if (dop < 1) {
+      throw new IllegalArgumentException("the degree of parallelism must be >= 1, got " + dop);
     }
     this.schema = schema;
     this.optimizer = optimizer;
     this.budget = budget;
+    this.costModel = costModel;
+    this.dop = dop;
+  }
+
+  public CostModel costModel() {
+    return costModel;
+  }
+
+  /** The most processes per parallel fragment; 1 for serial plans. */
+  public int dop() {
+    return dop;
   }
 
   public Optimizer optimizer() {
@@ -185,12 +215,12 @@ public final class PlanningSession {
     OptimizeControl control = new OptimizeControl();
     EffortCounter effort = control.effort();
     RelOptPlanner planner = optimizer.newPlanner(
-        Contexts.of(new CancelFlag(control.cancelFlag()), CONNECTION_CONFIG));
+        Contexts.of(new CancelFlag(control.cancelFlag()), CONNECTION_CONFIG, costModel));
     planner.addListener(effort);
     // As Calcite's JDBC path does, so that constant expressions fold.
     planner.setExecutor(new RexExecutorImpl(DataContexts.EMPTY));
     RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
-    cluster.setMetadataProvider(StatisticsMetadata.PROVIDER);
+    cluster.setMetadataProvider(costModel.metadataProvider());
     RelNode logical;
     RelCollation rootCollation;
     try {
@@ -279,8 +309,28 @@ public final class PlanningSession {
       timer.cancel(false);
     }
     boolean timedOut = control.expired();
-    stages = stages.withOptimize(clock.stop());
     RelNode best = optimized.plan();
+    ParallelTrace parallel = null;
+    if (dop > 1) {
+      StageClock pass = StageClock.start();
+      RelMetadataQuery mq = best.getCluster().getMetadataQuery();
+      Cost serialCost = Cost.of(mq.getCumulativeCost(best));
+      RelNode chosen = best;
+      String error = null;
+      try {
+        chosen = Parallelizer.parallelize(best, costModel, dop);
+      } catch (RuntimeException | AssertionError e) {
+        // The serial plan stands; the trace says why it stayed serial.
+        error = describe(e);
+      }
+      StageTime t = pass.stop();
+      // The pass installs its own metadata query on the cluster: ask that one.
+      parallel = new ParallelTrace(dop, t.wallMs(), t.cpuMs(), serialCost,
+          Cost.of(chosen.getCluster().getMetadataQuery().getCumulativeCost(chosen)),
+          chosen != best, error);
+      best = chosen;
+    }
+    stages = stages.withOptimize(clock.stop());
 
     RelMetadataQuery mq = best.getCluster().getMetadataQuery();
     PlanSnapshot snapshot = PlanSnapshots.of(best, mq);
@@ -288,7 +338,7 @@ public final class PlanningSession {
         timedOut ? QueryStatus.TIMED_OUT : QueryStatus.PLANNED, null, JoinCount.inPlan(best), stages,
         snapshot.root().cumulativeCost(), effort.effort(),
         timedOut ? StopReason.BUDGET : StopReason.COMPLETED, snapshot, optimized.phases(),
-        optimized.gate());
+        optimized.gate(), parallel);
     return new PlannedQuery(result, logical, best);
   }
 

@@ -18,6 +18,7 @@ import org.planlab.planner.result.QueryResult;
 import org.planlab.planner.result.QueryStatus;
 import org.planlab.planner.result.Stages;
 import org.planlab.planner.result.StopReason;
+import org.planlab.planner.result.CostModelInfo;
 import org.planlab.planner.result.SuiteResult;
 import org.planlab.planner.session.PlanningSession;
 import org.planlab.planner.workload.WorkloadQuery;
@@ -102,7 +103,8 @@ public final class SuiteRunner {
 
   private SuiteResult result(Environment env, Instant started, List<QueryResult> results) {
     return new SuiteResult(SuiteResult.FORMAT, suite, scaleFactor, session.optimizer().name(),
-        session.budget().toMillis() / 1000.0, env, started, Instant.now(), results);
+        session.budget().toMillis() / 1000.0, env, started, Instant.now(), results,
+        CostModelInfo.of(session.costModel()), session.dop());
   }
 
   private QueryResult abandoned(WorkloadQuery q) {

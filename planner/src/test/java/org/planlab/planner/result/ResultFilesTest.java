@@ -43,8 +43,26 @@ class ResultFilesTest {
     assertThat(read).isEqualTo(original);
     assertThat(read.queries().get(0).plan().render())
         .isEqualTo(original.queries().get(0).plan().render());
-    assertThat(Files.readString(file)).contains("\"format\" : \"planlab-result/1\"")
+    assertThat(Files.readString(file)).contains("\"format\" : \"planlab-result/2\"")
         .contains("\"status\" : \"planned\"").contains("\"status\" : \"failed\"");
+  }
+
+  /** Format 1 had Calcite's cost model only, serial plans, and no compared value per cost. */
+  @Test
+  void aFormatOneFileReadsAsCalcitesModelWithTheRowsAsTheComparedValue() throws IOException {
+    String json = ResultFiles.toJson(sample())
+        .replace("planlab-result/2", "planlab-result/1")
+        .replaceAll(",\\s*\"value\" : [-0-9.eE]+", "")
+        .replaceAll(",\\s*\"costModel\" : \\{[^}]*\\}[^}]*\\}", "")
+        .replaceAll(",\\s*\"dop\" : \\d+", "");
+    assertThat(json).doesNotContain("\"value\"").doesNotContain("\"costModel\"");
+    SuiteResult read = ResultFiles.parse("old.json", json);
+    assertThat(read.format()).isEqualTo("planlab-result/1");
+    assertThat(read.costModel().name()).isEqualTo("calcite");
+    assertThat(read.dop()).isEqualTo(1);
+    QueryResult q = read.queries().get(0);
+    assertThat(q.cost().value()).isEqualTo(q.cost().rows()).isPositive();
+    assertThat(q.plan().root().degree()).isEqualTo(1);
   }
 
   @Test
@@ -70,7 +88,8 @@ class ResultFilesTest {
     Path file = dir.resolve("old.json");
     Files.writeString(file, "{\"format\": \"planlab-result/0\"}");
     assertThatThrownBy(() -> ResultFiles.read(file)).hasMessage(
-        file + ": not a planlab-result/1 file (format is 'planlab-result/0')");
+        file + ": not a planlab-result/1 or planlab-result/2 file (format is "
+            + "'planlab-result/0')");
     assertThatThrownBy(() -> ResultFiles.read(dir.resolve("none.json")))
         .hasMessage(dir.resolve("none.json") + ": no such file");
   }
