@@ -1,10 +1,15 @@
 package org.planlab.bench;
 
 import java.time.Duration;
+import java.util.List;
+
+import org.openjdk.jmh.infra.Blackhole;
 
 import org.planlab.planner.optimize.Optimizers;
 import org.planlab.planner.session.PlannedQuery;
 import org.planlab.planner.session.PlanningSession;
+import org.planlab.planner.workload.Workload;
+import org.planlab.planner.workload.WorkloadQuery;
 import org.planlab.planner.workload.Workloads;
 
 /** What the TPC-H benchmarks share: their session, and a plan that must exist. */
@@ -30,5 +35,22 @@ final class Benchmarks {
           + session.optimizer().name() + ": " + p.result().error());
     }
     return p;
+  }
+
+  /** Every query of {@code workload} parsed, validated and converted, ready to optimize once. */
+  static void prepareAll(PlanningSession session, Workload workload,
+      List<PlanningSession.Prepared> into) {
+    into.clear();
+    for (WorkloadQuery q : workload.queries()) {
+      into.add(session.prepare(q));
+    }
+  }
+
+  /** Optimizes every prepared query: one suite operation. */
+  static void optimizeAll(PlanningSession session, List<PlanningSession.Prepared> prepared,
+      Blackhole bh) {
+    for (PlanningSession.Prepared p : prepared) {
+      bh.consume(optimize(session, p));
+    }
   }
 }

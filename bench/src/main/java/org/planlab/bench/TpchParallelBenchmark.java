@@ -23,7 +23,6 @@ import org.planlab.planner.cost.CostModels;
 import org.planlab.planner.optimize.Optimizers;
 import org.planlab.planner.session.PlanningSession;
 import org.planlab.planner.workload.Workload;
-import org.planlab.planner.workload.WorkloadQuery;
 import org.planlab.planner.workload.Workloads;
 
 /**
@@ -66,16 +65,11 @@ public class TpchParallelBenchmark {
 
   @Setup(Level.Invocation)
   public void prepare() {
-    prepared.clear();
-    for (WorkloadQuery q : tpch.queries()) {
-      prepared.add(session.prepare(q));
-    }
+    Benchmarks.prepareAll(session, tpch, prepared);
   }
 
   @Benchmark
   public void optimizeSuite(Blackhole bh) {
-    for (PlanningSession.Prepared p : prepared) {
-      bh.consume(Benchmarks.optimize(session, p));
-    }
+    Benchmarks.optimizeAll(session, prepared, bh);
   }
 }

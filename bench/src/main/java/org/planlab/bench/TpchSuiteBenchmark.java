@@ -19,7 +19,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.planlab.planner.session.PlanningSession;
 import org.planlab.planner.workload.Workload;
-import org.planlab.planner.workload.WorkloadQuery;
 import org.planlab.planner.workload.Workloads;
 
 /**
@@ -56,16 +55,11 @@ public class TpchSuiteBenchmark {
 
   @Setup(Level.Invocation)
   public void prepare() {
-    prepared.clear();
-    for (WorkloadQuery q : tpch.queries()) {
-      prepared.add(session.prepare(q));
-    }
+    Benchmarks.prepareAll(session, tpch, prepared);
   }
 
   @Benchmark
   public void optimizeSuite(Blackhole bh) {
-    for (PlanningSession.Prepared p : prepared) {
-      bh.consume(Benchmarks.optimize(session, p));
-    }
+    Benchmarks.optimizeAll(session, prepared, bh);
   }
 }

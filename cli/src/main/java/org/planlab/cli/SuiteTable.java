@@ -80,8 +80,8 @@ final class SuiteTable {
    * parallel column is each plan's estimated speedup over its serial plan.
    */
   static String costLine(SuiteResult suite) {
-    String units = "costs in " + suite.costModel().unit() + " (cost model "
-        + suite.costModel().name() + ")";
+    String units = "cost model " + suite.costModel().name() + ", costs in "
+        + suite.costModel().unit();
     if (suite.dop() <= 1) {
       return units + "; serial plans (dop 1)\n";
     }

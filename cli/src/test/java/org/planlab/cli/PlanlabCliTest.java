@@ -266,7 +266,7 @@ class PlanlabCliTest {
         "--cost", "random_page_cost=1.1", "--out", out.toString());
     assertThat(pg.exit()).as(pg.err()).isZero();
     assertThat(pg.out()).contains("parallel").contains("x ")
-        .contains("costs in PostgreSQL cost units").contains("dop 4: 2 parallel plans");
+        .contains("cost model pg, costs in PostgreSQL cost units").contains("dop 4: 2 parallel plans");
     SuiteResult result = ResultFiles.read(out);
     assertThat(result.costModel().name()).isEqualTo("pg");
     assertThat(result.costModel().constants()).containsEntry("random_page_cost", 1.1);

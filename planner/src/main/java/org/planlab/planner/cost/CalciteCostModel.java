@@ -77,7 +77,7 @@ public final class CalciteCostModel implements CostModel {
 
   @Override
   public String unit() {
-    return "rows processed (Calcite's VolcanoCost)";
+    return "rows processed";
   }
 
   @Override

@@ -22,7 +22,8 @@ public final class SuiteCsv {
   public static final List<String> COLUMNS = List.of("suite", "config", "scale_factor", "query",
       "status", "stop_reason", "joins", "parse_ms", "validate_ms", "convert_ms", "optimize_ms",
       "optimize_cpu_ms", "total_ms", "cost_rows", "cost_cpu", "cost_io", "rel_sets", "rel_nodes",
-      "rule_calls", "rule_productions", "plan_nodes", "error");
+      "rule_calls", "rule_productions", "plan_nodes", "error", "cost_model", "dop", "cost",
+      "serial_cost", "parallel_speedup");
 
   public static void write(SuiteResult suite, Writer out) throws IOException {
     out.write(String.join(",", COLUMNS));
@@ -43,7 +44,7 @@ public final class SuiteCsv {
       row.add(q.stages().optimize() == null ? "" : num(q.stages().optimize().cpuMs()));
       row.add(num(q.stages().totalWallMs()));
       Cost c = q.cost();
-      row.add(c == null ? "" : num(c.value()));
+      row.add(c == null ? "" : num(c.rows()));
       row.add(c == null ? "" : num(c.cpu()));
       row.add(c == null ? "" : num(c.io()));
       Effort e = q.effort();
@@ -53,6 +54,14 @@ public final class SuiteCsv {
       row.add(e == null ? "" : Long.toString(e.ruleProductions()));
       row.add(q.plan() == null ? "" : Integer.toString(q.plan().nodes().size()));
       row.add(q.error() == null ? "" : q.error().describe(q.source()));
+      // Columns of cost models and parallel plans come last, so older scripts still read.
+      row.add(suite.costModel().name());
+      row.add(Integer.toString(suite.dop()));
+      row.add(c == null ? "" : num(c.value()));
+      Cost serial = q.serialCost();
+      row.add(serial == null ? "" : num(serial.value()));
+      row.add(q.parallel() == null || !q.parallel().parallel() ? ""
+          : num(q.parallel().speedup()));
       out.write(String.join(",", row.stream().map(SuiteCsv::quote).toList()));
       out.write('\n');
     }
