@@ -63,7 +63,19 @@ final class TraceText {
     if (r.gate() != null && r.phases().size() <= 1) {
       sb.append(gate(r.gate()));
     }
+    if (r.parallel() != null) {
+      sb.append(parallel(r.parallel()));
+    }
     return sb.toString();
+  }
+
+  /** The parallel pass: its time, the serial and the chosen cost, and the speedup. */
+  private static String parallel(org.planlab.planner.result.ParallelTrace t) {
+    return String.format(Locale.ROOT, "-- parallel pass at dop %d: %s wall; cost %s -> %s; %s%n",
+        t.degree(), SuiteTable.duration(t.wallMs()), cost(t.serialCost()),
+        cost(t.parallelCost()), t.error() != null ? "failed, serial plan kept: " + t.error()
+            : t.parallel() ? String.format(Locale.ROOT, "parallel, %.2fx", t.speedup())
+            : "stays serial");
   }
 
   private static String gate(GateDecision g) {

@@ -107,6 +107,11 @@ public final class CalciteCostModel implements CostModel {
   }
 
   @Override
+  public org.planlab.rules.joinorder.JoinCostModel joinCostModel() {
+    return org.planlab.rules.joinorder.JoinCostModel.CALCITE_HASH_JOIN;
+  }
+
+  @Override
   public ParallelCosts parallelCosts() {
     return parallel;
   }

@@ -57,6 +57,16 @@ public interface CostModel {
   /** Parallel setup and transfer costs in this model's units. */
   ParallelCosts parallelCosts();
 
+  /**
+   * What the join enumerators of phase 1 and 2 price a join order with, in
+   * this model's terms; null leaves them Calcite's hash-join cost. The
+   * session puts it into the planner's context.
+   */
+  default org.planlab.rules.joinorder.@org.checkerframework.checker.nullness.qual.Nullable
+      JoinCostModel joinCostModel() {
+    return null;
+  }
+
   /** A cost of this model whose compared value is {@code value}, for {@code rows} output rows. */
   RelOptCost cost(double rows, double value);
 

@@ -73,6 +73,7 @@ public final class PgCostModel extends OperatorCostModel {
   private final double workMemBytes;
   private final double hashMemBytes;
   private final ParallelCosts parallel;
+  private final org.planlab.rules.joinorder.JoinCostModel joinCosts;
 
   private PgCostModel(CostConstants c) {
     super(c);
@@ -84,6 +85,19 @@ public final class PgCostModel extends OperatorCostModel {
     hashMemBytes = workMemBytes * c.get("hash_mem_multiplier");
     parallel = new ParallelCosts(c.get("parallel_setup_cost"), c.get("parallel_tuple_cost"),
         cpuOperator, c.get("min_parallel_table_scan_size"));
+    double op = cpuOperator;
+    double tuple = cpuTuple;
+    joinCosts = new org.planlab.rules.joinorder.JoinCostModel() {
+      @Override
+      public double joinCost(double left, double right, double out) {
+        return (op + tuple) * right + op * left + tuple * out;
+      }
+
+      @Override
+      public String toString() {
+        return "PG_HASH_JOIN";
+      }
+    };
   }
 
   @Override
@@ -123,6 +137,16 @@ public final class PgCostModel extends OperatorCostModel {
   @Override
   public ParallelCosts parallelCosts() {
     return parallel;
+  }
+
+  /**
+   * {@link #join}'s hash join without spills, for one key: the right input
+   * hashed and stored, the left input hashed and probed, every joined row
+   * emitted. A semi join costs the same, with its fewer rows out.
+   */
+  @Override
+  public org.planlab.rules.joinorder.JoinCostModel joinCostModel() {
+    return joinCosts;
   }
 
   /** Calcite's rows at {@code cpu_tuple_cost}, its cpu at {@code cpu_operator_cost}, its io at {@code seq_page_cost}. */

@@ -17,6 +17,7 @@ import org.apache.calcite.adapter.enumerable.EnumerableSortedAggregate;
 import org.apache.calcite.adapter.enumerable.EnumerableNestedLoopJoin;
 import org.apache.calcite.adapter.enumerable.EnumerableProject;
 import org.apache.calcite.adapter.enumerable.EnumerableTableScan;
+import org.apache.calcite.adapter.enumerable.EnumerableUnion;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelTraitSet;
@@ -66,7 +67,8 @@ import org.planlab.planner.cost.Pages;
  *       merge join of each process's sorted share of the left rows with all
  *       right rows;</li>
  *   <li>an aggregate over a {@link HashExchange} of a partial input on its
- *       grouping keys, which finishes each group in one process.</li>
+ *       grouping keys, which finishes each group in one process;</li>
+ *   <li>a UNION ALL of partial inputs (PostgreSQL's Parallel Append).</li>
  * </ul>
  * The serial forms, besides the operator over its inputs' serial forms:
  * a {@link Gather} over the partial form (not where an order is promised);
@@ -205,6 +207,11 @@ public final class Parallelizer {
         partial.offer(mq.standsFor(rel.copy(unordered(rel.getTraitSet()),
             List.of(left, rel.getInput(1))), rel));
       }
+    } else if (rel instanceof EnumerableUnion union && union.all
+        && in.stream().allMatch(f -> f.partial != null)) {
+      // PostgreSQL's Parallel Append: the processes share every input's rows.
+      partial.offer(mq.standsFor(union.copy(unordered(union.getTraitSet()),
+          in.stream().map(f -> f.partial).toList(), true), union));
     } else if (isAggregate(rel)) {
       Aggregate agg = (Aggregate) rel;
       RelNode below = in.get(0).partial;

@@ -215,7 +215,10 @@ public final class PlanningSession {
     OptimizeControl control = new OptimizeControl();
     EffortCounter effort = control.effort();
     RelOptPlanner planner = optimizer.newPlanner(
-        Contexts.of(new CancelFlag(control.cancelFlag()), CONNECTION_CONFIG, costModel));
+        costModel.joinCostModel() == null
+            ? Contexts.of(new CancelFlag(control.cancelFlag()), CONNECTION_CONFIG, costModel)
+            : Contexts.of(new CancelFlag(control.cancelFlag()), CONNECTION_CONFIG, costModel,
+                costModel.joinCostModel()));
     planner.addListener(effort);
     // As Calcite's JDBC path does, so that constant expressions fold.
     planner.setExecutor(new RexExecutorImpl(DataContexts.EMPTY));

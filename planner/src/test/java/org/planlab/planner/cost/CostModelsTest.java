@@ -116,6 +116,21 @@ class CostModelsTest {
             .rows());
   }
 
+  /** PostgreSQL's Parallel Append: a UNION ALL of partial inputs stays in one fragment. */
+  @Test
+  void aUnionAllOfPartialInputsRunsInOneFragment() {
+    QueryResult r = plan(PgCostModel.DEFAULT, 4, "SELECT s_store, sum(s_quantity) FROM ("
+        + "SELECT s_store, s_quantity FROM sales WHERE s_quantity < 10 UNION ALL "
+        + "SELECT s_store, s_quantity FROM sales WHERE s_quantity > 40) GROUP BY s_store");
+    assertThat(r.parallel().parallel()).isTrue();
+    PlanNode union = r.plan().nodes().stream()
+        .filter(n -> n.operator().equals("EnumerableUnion")).findFirst().orElseThrow();
+    // 7325 pages of sales get two workers (one from 1024 pages, two from 3072): degree 3.
+    assertThat(union.degree()).isEqualTo(3);
+    assertThat(union.inputs()).allMatch(i -> i.degree() == 3);
+    assertThat(r.plan().nodes()).filteredOn(n -> n.operator().startsWith("Gather")).hasSize(1);
+  }
+
   /**
    * 100 stores fit one page: even allowed to scan them in parallel, the
    * setup cost keeps the plan serial.

@@ -65,8 +65,21 @@ public final class MultiJoinOrderRule extends RelRule<MultiJoinOrderRule.Config>
     MultiJoin mj = call.rel(0);
     MultiJoinGraph g = new MultiJoinGraph(mj, call.getMetadataQuery());
     JoinTree tree = config.enumerator().order(config.semiJoins() ? g.graph : g.innerGraph,
-        config.costModel());
+        costModel(call.getPlanner()));
     call.transformTo(build(g, tree, call.builder()));
+  }
+
+  /**
+   * The configuration's join cost model, or, where it names none, the
+   * planner's: a {@link JoinCostModel} in the planner's context (planlab's
+   * cost models put theirs there), else {@link JoinCostModel#CALCITE_HASH_JOIN}.
+   */
+  JoinCostModel costModel(org.apache.calcite.plan.RelOptPlanner planner) {
+    if (config.costModel() != null) {
+      return config.costModel();
+    }
+    JoinCostModel m = planner.getContext().unwrap(JoinCostModel.class);
+    return m != null ? m : JoinCostModel.CALCITE_HASH_JOIN;
   }
 
   /** Builds {@code tree} and projects its fields back to the MultiJoin's order. */
@@ -181,22 +194,23 @@ public final class MultiJoinOrderRule extends RelRule<MultiJoinOrderRule.Config>
    * join may be a semi join where that returns the inner join's rows.
    */
   public record Config(RelBuilderFactory relBuilderFactory, String description,
-      OperandTransform operandSupplier, JoinEnumerator enumerator, JoinCostModel costModel,
+      OperandTransform operandSupplier, JoinEnumerator enumerator,
+      @org.checkerframework.checker.nullness.qual.Nullable JoinCostModel costModel,
       boolean semiJoins) implements RelRule.Config {
 
     /**
      * Exact DP up to {@link DpJoinEnumerator#DEFAULT_LIMIT} relations, with
-     * semi joins, Calcite's hash-join cost.
+     * semi joins, under the planner's join cost model (Calcite's hash-join
+     * cost unless the planner's context holds another).
      */
     public static final Config DP = new Config(RelFactories.LOGICAL_BUILDER, "MultiJoinOrderRule:dp",
-        b -> b.operand(MultiJoin.class).anyInputs(), new DpJoinEnumerator(),
-        JoinCostModel.CALCITE_HASH_JOIN, true);
+        b -> b.operand(MultiJoin.class).anyInputs(), new DpJoinEnumerator(), null, true);
 
     /** {@link #DP} with inner joins only. */
     public static final Config DP_INNER = DP.withSemiJoins(false)
         .withDescription("MultiJoinOrderRule:dp-inner");
 
-    /** Greedy operator ordering, inner joins only, Calcite's hash-join cost. */
+    /** Greedy operator ordering, inner joins only, under the planner's join cost model. */
     public static final Config GREEDY = DP.withEnumerator(GreedyJoinEnumerator.INSTANCE)
         .withSemiJoins(false).withDescription("MultiJoinOrderRule:greedy");
 
