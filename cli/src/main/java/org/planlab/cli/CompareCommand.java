@@ -17,7 +17,6 @@ import org.planlab.planner.result.QueryResult;
 import org.planlab.planner.result.ResultFileException;
 import org.planlab.planner.result.ResultFiles;
 import org.planlab.planner.result.SuiteResult;
-import org.planlab.planner.session.PlanningSession;
 import org.planlab.planner.stats.StatisticsSchema;
 import org.planlab.planner.suite.SuiteRunner;
 import org.planlab.planner.workload.Workload;
