@@ -24,6 +24,7 @@ import org.planlab.planner.optimize.Optimizers;
 import org.planlab.planner.parallel.ParallelCosting;
 import org.planlab.planner.parallel.Parallelizer;
 import org.planlab.planner.plan.Cost;
+import org.planlab.planner.plan.PlanDiff;
 import org.planlab.planner.plan.PlanNode;
 import org.planlab.planner.plan.PlanSnapshot;
 import org.planlab.planner.plan.PlanSnapshots;
@@ -177,6 +178,36 @@ class ParallelPlansTest {
         assertThat(r.cost().value()).as(model + " " + r.id())
             .isLessThanOrEqualTo(r.phases().get(0).costAfter().value());
         assertThat(r.gate().value()).isEqualTo(r.phases().get(0).costAfter().value());
+      }
+    }
+  }
+
+  /**
+   * Serial against parallel, as the viewer shows them: the diff pairs every
+   * scan with the scan of the same table, and marks every Gather as added.
+   */
+  @Test
+  void theDiffOfSerialAndParallelPairsScansAndAddsGathers() {
+    for (String model : MODELS) {
+      for (PlannedQuery p : serial(model, 100)) {
+        PlanSnapshot serial = p.result().plan();
+        PlanSnapshot parallel = snapshot(Parallelizer.parallelize(p.plan(),
+            CostModels.byName(model), 4));
+        PlanDiff d = PlanDiff.of(serial, parallel);
+        String where = model + " " + p.result().id();
+        for (PlanNode n : serial.nodes()) {
+          if (n.operator().endsWith("TableScan")) {
+            assertThat(d.rightOf(n.id())).as(where).isPresent();
+            assertThat(parallel.nodes().get(d.rightOf(n.id()).get()).details().get("table"))
+                .as(where).isEqualTo(n.details().get("table"));
+          }
+        }
+        for (PlanNode n : parallel.nodes()) {
+          if (n.operator().startsWith("Gather")) {
+            assertThat(d.right().get(n.id())).as(where).isEqualTo(PlanDiff.Mark.ADDED);
+          }
+        }
+        assertThat(d.identical()).as(where).isEqualTo(!gathers(parallel));
       }
     }
   }
