@@ -365,6 +365,7 @@ class PlanlabCliTest {
     assertUsageError(planlab("run"), "Missing required parameter");
     assertUsageError(planlab("frobnicate"), "Unmatched argument");
     assertUsageError(planlab("explain", "tpch"), "which query?");
+    assertUsageError(planlab("gui", "missing.json"), "missing.json: no such file");
     assertUsageError(planlab("run", "tpch", "--queries", dir.resolve("none").toString()),
         "not a folder");
   }

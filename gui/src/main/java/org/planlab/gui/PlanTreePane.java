@@ -1,0 +1,132 @@
+package org.planlab.gui;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.BorderPane;
+
+import org.planlab.planner.plan.PlanDiff.Mark;
+import org.planlab.planner.plan.PlanNode;
+import org.planlab.planner.plan.PlanSnapshot;
+import org.planlab.planner.plan.PlanText;
+
+/**
+ * One plan as a tree, each operator shaded by its mark in the diff against
+ * the plan beside it. Marks are told apart by colour (the Okabe–Ito palette,
+ * safe for colour-blind readers) and by a sign before the operator: none
+ * for the same, {@code ~} changed, {@code +} added, {@code −} removed.
+ */
+public final class PlanTreePane extends BorderPane {
+  private final Label title = new Label();
+  private final TreeView<PlanNode> tree = new TreeView<>();
+  private final Map<Integer, TreeItem<PlanNode>> items = new HashMap<>();
+  private Map<Integer, Mark> marks = Map.of();
+  private boolean quiet;
+
+  public PlanTreePane(String id) {
+    setId(id);
+    tree.setId(id + "-tree");
+    title.getStyleClass().add("plan-title");
+    setTop(title);
+    setCenter(tree);
+    tree.setCellFactory(t -> new NodeCell());
+  }
+
+  public TreeView<PlanNode> tree() {
+    return tree;
+  }
+
+  /** Shows {@code plan} (or nothing) under {@code heading}, with each operator's mark. */
+  public void show(String heading, PlanSnapshot plan, Map<Integer, Mark> nodeMarks) {
+    title.setText(heading);
+    items.clear();
+    marks = nodeMarks;
+    tree.setRoot(plan == null ? null : item(plan.root()));
+  }
+
+  private TreeItem<PlanNode> item(PlanNode n) {
+    TreeItem<PlanNode> it = new TreeItem<>(n);
+    it.setExpanded(true);
+    items.put(n.id(), it);
+    n.inputs().forEach(i -> it.getChildren().add(item(i)));
+    return it;
+  }
+
+  /** The mark of operator {@code id}. */
+  public Mark mark(int id) {
+    return marks.getOrDefault(id, Mark.SAME);
+  }
+
+  /** Selects operator {@code id} without telling the listener. */
+  public void selectQuietly(int id) {
+    TreeItem<PlanNode> it = items.get(id);
+    quiet = true;
+    try {
+      if (it == null) {
+        tree.getSelectionModel().clearSelection();
+      } else {
+        tree.getSelectionModel().select(it);
+        int row = tree.getRow(it);
+        if (row >= 0) {
+          tree.scrollTo(row);
+        }
+      }
+    } finally {
+      quiet = false;
+    }
+  }
+
+  /** The selected operator's id, or -1. */
+  public int selectedId() {
+    TreeItem<PlanNode> it = tree.getSelectionModel().getSelectedItem();
+    return it == null ? -1 : it.getValue().id();
+  }
+
+  /** Calls {@code listener} with the id of each operator the user selects. */
+  public void onSelect(IntConsumer listener) {
+    tree.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
+      if (!quiet && now != null) {
+        listener.accept(now.getValue().id());
+      }
+    });
+  }
+
+  /** One line of the tree: sign, operator, estimates, degree. */
+  static String text(PlanNode n, Mark mark) {
+    String sign = switch (mark) {
+      case SAME -> "  ";
+      case CHANGED -> "~ ";
+      case ADDED -> "+ ";
+      case REMOVED -> "\u2212 ";
+    };
+    return String.format(Locale.ROOT, "%s%s  rows=%s cost=%s%s", sign, n.operator(),
+        PlanText.number(n.rows()), PlanText.number(n.cumulativeCost().value()),
+        n.degree() > 1 ? " dop=" + n.degree() : "");
+  }
+
+  /** The style class of a mark, as the style sheet colours it. */
+  static String styleClass(Mark mark) {
+    return "diff-" + mark.name().toLowerCase(Locale.ROOT);
+  }
+
+  private final class NodeCell extends TreeCell<PlanNode> {
+    @Override
+    protected void updateItem(PlanNode n, boolean empty) {
+      super.updateItem(n, empty);
+      getStyleClass().removeIf(c -> c.startsWith("diff-"));
+      if (empty || n == null) {
+        setText(null);
+        return;
+      }
+      Mark m = mark(n.id());
+      setText(text(n, m));
+      getStyleClass().add(styleClass(m));
+    }
+  }
+}

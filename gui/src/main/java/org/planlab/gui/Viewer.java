@@ -1,0 +1,402 @@
+package org.planlab.gui;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javax.imageio.ImageIO;
+
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.planlab.planner.plan.PlanDiff;
+import org.planlab.planner.plan.PlanNode;
+import org.planlab.planner.plan.PlanText;
+import org.planlab.planner.result.QueryResult;
+import org.planlab.planner.result.ResultFileException;
+import org.planlab.planner.result.ResultFiles;
+
+/**
+ * The viewer's window content: open result files, the table of their
+ * queries, and for the selected query the two plans side by side (the first
+ * file's against the second's), shaded by their diff, with the details of
+ * the selected operator. Selecting an operator selects its counterpart in
+ * the other tree.
+ *
+ * <p>A file that cannot be read (missing, malformed, foreign, a newer
+ * format) shows an error dialog naming the file and the problem; what was
+ * open stays open.
+ */
+public final class Viewer extends BorderPane {
+  private final List<LoadedResult> loaded = new ArrayList<>();
+  private final ObservableList<QueryRow> rows = FXCollections.observableArrayList();
+  private final FilteredList<QueryRow> filtered = new FilteredList<>(rows);
+  private final SortedList<QueryRow> sorted = new SortedList<>(filtered);
+  private final TableView<QueryRow> table = new TableView<>(sorted);
+  private final TextField search = new TextField();
+  private final CheckBox phase2 = new CheckBox("phase 2 ran");
+  private final CheckBox differs = new CheckBox("plan differs");
+  private final CheckBox timedOut = new CheckBox("timed out");
+  private final TextArea sql = new TextArea();
+  private final TextArea trace = new TextArea();
+  private final CostTimeChart chart = new CostTimeChart(this::selectQuery);
+  private final MenuButton recentMenu = new MenuButton("Recent");
+  private final RecentFiles recent;
+  private final PlanTreePane leftPane = new PlanTreePane("left-plan");
+  private final PlanTreePane rightPane = new PlanTreePane("right-plan");
+  private final TextArea details = new TextArea();
+  private final Label status = new Label("Open one or two result files of planlab run.");
+  private @Nullable QueryRow current;
+
+  /** A viewer that remembers recent files in the user's preferences. */
+  public Viewer() {
+    this(RecentFiles.inPreferences());
+  }
+
+  public Viewer(RecentFiles recent) {
+    this.recent = recent;
+    setId("viewer");
+    getStylesheets().add(Viewer.class.getResource("viewer.css").toExternalForm());
+    Button open = new Button("Open…");
+    open.setId("open");
+    open.setOnAction(e -> openWithDialog());
+    Button export = new Button("Export PNG…");
+    export.setId("export");
+    export.setOnAction(e -> exportWithDialog());
+    recentMenu.setId("recent");
+    recentMenu.setOnShowing(e -> fillRecent());
+    status.setId("status");
+    HBox top = new HBox(8, open, recentMenu, export, status, legend());
+    top.getStyleClass().add("toolbar");
+    setTop(top);
+
+    table.setId("queries");
+    table.getColumns().add(column("query", r -> r.id()));
+    table.getColumns().add(column("status", QueryRow::status));
+    table.getColumns().add(column("phase 2", r -> r.phase2Ran() ? "ran" : ""));
+    table.getColumns().add(numberColumn("left cost", QueryRow::leftCost, PlanText::number));
+    table.getColumns().add(numberColumn("right cost", QueryRow::rightCost, PlanText::number));
+    table.getColumns().add(numberColumn("cost ×", QueryRow::costRatio,
+        v -> String.format(Locale.ROOT, "%.3f", v)));
+    table.getColumns().add(column("plan", r -> r.right() == null ? "" : r.planDiffers()
+        ? "differs" : "same"));
+    table.getColumns().add(numberColumn("opt ms", QueryRow::optimizeMs,
+        v -> String.format(Locale.ROOT, "%.1f", v)));
+    sorted.comparatorProperty().bind(table.comparatorProperty());
+    table.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> show(now));
+    search.setId("filter");
+    search.setPromptText("filter queries");
+    phase2.setId("only-phase2");
+    differs.setId("only-differs");
+    timedOut.setId("only-timed-out");
+    search.textProperty().addListener((o, old, now) -> refilter());
+    for (CheckBox c : List.of(phase2, differs, timedOut)) {
+      c.selectedProperty().addListener((o, old, now) -> refilter());
+    }
+    VBox queries = new VBox(4, search, new HBox(8, phase2, differs, timedOut), table);
+    VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
+    TabPane left = new TabPane(new Tab("Queries", queries), new Tab("Cost vs time", chart));
+    left.setId("left-tabs");
+    left.getTabs().forEach(t -> t.setClosable(false));
+
+    details.setId("details");
+    sql.setId("sql");
+    trace.setId("trace");
+    for (TextArea t : List.of(details, sql, trace)) {
+      t.setEditable(false);
+      t.setPrefRowCount(7);
+    }
+    leftPane.onSelect(id -> linked(leftPane, rightPane, id, true));
+    rightPane.onSelect(id -> linked(rightPane, leftPane, id, false));
+    SplitPane trees = new SplitPane(leftPane, rightPane);
+    TabPane bottom = new TabPane(new Tab("Operator", details), new Tab("SQL", sql),
+        new Tab("Trace", trace));
+    bottom.setId("bottom-tabs");
+    bottom.getTabs().forEach(t -> t.setClosable(false));
+    BorderPane center = new BorderPane(trees);
+    center.setBottom(bottom);
+    SplitPane main = new SplitPane(left, center);
+    main.setDividerPositions(0.3);
+    setCenter(main);
+  }
+
+  private static TableColumn<QueryRow, String> column(String name,
+      java.util.function.Function<QueryRow, String> value) {
+    TableColumn<QueryRow, String> c = new TableColumn<>(name);
+    c.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+    return c;
+  }
+
+  private static HBox legend() {
+    HBox box = new HBox(6);
+    box.setId("legend");
+    for (PlanDiff.Mark m : PlanDiff.Mark.values()) {
+      Label l = new Label(PlanTreePane.text(new PlanNode(0, m.name().toLowerCase(Locale.ROOT),
+          Map.of(), 0, org.planlab.planner.plan.Cost.ZERO, org.planlab.planner.plan.Cost.ZERO,
+          List.of()), m).replaceAll("  rows=.*", ""));
+      l.getStyleClass().addAll("legend-item", PlanTreePane.styleClass(m));
+      box.getChildren().add(l);
+    }
+    return box;
+  }
+
+  /** A column of numbers that sorts as numbers, blank where there is none. */
+  private static TableColumn<QueryRow, Double> numberColumn(String name,
+      java.util.function.Function<QueryRow, Double> value,
+      java.util.function.Function<Double, String> format) {
+    TableColumn<QueryRow, Double> c = new TableColumn<>(name);
+    c.setCellValueFactory(cell -> new SimpleObjectProperty<>(value.apply(cell.getValue())));
+    c.setCellFactory(col -> new TableCell<>() {
+      @Override
+      protected void updateItem(Double v, boolean empty) {
+        super.updateItem(v, empty);
+        setText(empty || v == null ? null : format.apply(v));
+      }
+    });
+    c.setComparator(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+    return c;
+  }
+
+  private void refilter() {
+    String text = search.getText() == null ? "" : search.getText().trim()
+        .toLowerCase(Locale.ROOT);
+    filtered.setPredicate(r -> (text.isEmpty() || r.id().toLowerCase(Locale.ROOT).contains(text)
+            || r.status().contains(text)
+            || (r.left().sql() != null && r.left().sql().toLowerCase(Locale.ROOT).contains(text)))
+        && (!phase2.isSelected() || r.phase2Ran())
+        && (!differs.isSelected() || r.planDiffers())
+        && (!timedOut.isSelected() || r.timedOut()));
+  }
+
+  public TableView<QueryRow> table() {
+    return table;
+  }
+
+  public PlanTreePane leftPane() {
+    return leftPane;
+  }
+
+  public PlanTreePane rightPane() {
+    return rightPane;
+  }
+
+  public List<LoadedResult> loaded() {
+    return List.copyOf(loaded);
+  }
+
+  /**
+   * Opens {@code files} after those already open; the first two open files
+   * are compared. A file that cannot be read shows an error dialog and is
+   * skipped. Returns the problems, one line each.
+   */
+  public List<String> open(List<Path> files) {
+    List<String> problems = new ArrayList<>();
+    for (Path f : files) {
+      try {
+        loaded.add(new LoadedResult(f, ResultFiles.read(f)));
+        recent.add(f);
+      } catch (ResultFileException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      Alert alert = new Alert(Alert.AlertType.ERROR, String.join("\n", problems));
+      alert.setHeaderText("Cannot open " + (problems.size() == 1 ? "a result file"
+          : problems.size() + " result files"));
+      alert.getDialogPane().setId("open-error");
+      alert.show();
+    }
+    refresh();
+    return problems;
+  }
+
+  private void openWithDialog() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Open planlab result files");
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Result files", "*.json"));
+    Window w = getScene() == null ? null : getScene().getWindow();
+    List<java.io.File> chosen = chooser.showOpenMultipleDialog(w);
+    if (chosen != null) {
+      open(chosen.stream().map(java.io.File::toPath).collect(Collectors.toList()));
+    }
+  }
+
+  private void fillRecent() {
+    recentMenu.getItems().clear();
+    for (Path p : recent.list()) {
+      MenuItem item = new MenuItem(p.toString());
+      item.setOnAction(e -> open(List.of(p)));
+      recentMenu.getItems().add(item);
+    }
+    if (recentMenu.getItems().isEmpty()) {
+      MenuItem none = new MenuItem("(none yet)");
+      none.setDisable(true);
+      recentMenu.getItems().add(none);
+    }
+  }
+
+  /** The files opened last, newest first. */
+  public List<Path> recentFiles() {
+    return recent.list();
+  }
+
+  private void exportWithDialog() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Export the comparison as PNG");
+    chooser.setInitialFileName("planlab-viewer.png");
+    Window w = getScene() == null ? null : getScene().getWindow();
+    java.io.File f = chooser.showSaveDialog(w);
+    if (f != null) {
+      try {
+        exportPng(f.toPath());
+      } catch (IOException e) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, f + ": " + e.getMessage());
+        alert.setHeaderText("Cannot write the image");
+        alert.show();
+      }
+    }
+  }
+
+  private void refresh() {
+    rows.clear();
+    if (loaded.isEmpty()) {
+      return;
+    }
+    LoadedResult a = loaded.get(0);
+    LoadedResult b = loaded.size() > 1 ? loaded.get(1) : null;
+    for (QueryResult q : a.result().queries()) {
+      QueryResult r = b == null ? null : b.result().queries().stream()
+          .filter(x -> x.id().equals(q.id())).findFirst().orElse(null);
+      PlanDiff d = r == null || q.plan() == null || r.plan() == null ? null
+          : PlanDiff.of(q.plan(), r.plan());
+      rows.add(new QueryRow(q.id(), q, r, d));
+    }
+    status.setText(b == null ? a.label() : a.label() + "  against  " + b.label());
+    chart.show((b != null ? b : a).result());
+    if (!rows.isEmpty()) {
+      table.getSelectionModel().select(0);
+    }
+  }
+
+  /** Selects query {@code id} in the table (clearing a filter that hides it). */
+  public void selectQuery(String id) {
+    QueryRow row = rows.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
+    if (row == null) {
+      return;
+    }
+    if (!filtered.contains(row)) {
+      search.clear();
+      List.of(phase2, differs, timedOut).forEach(c -> c.setSelected(false));
+    }
+    table.getSelectionModel().select(row);
+    table.scrollTo(row);
+  }
+
+  /** The queries the table shows, in its order. */
+  public List<String> shownQueries() {
+    return table.getItems().stream().map(QueryRow::id).toList();
+  }
+
+  /** The id of the query shown, or null. */
+  public @Nullable String shownQuery() {
+    return current == null ? null : current.id();
+  }
+
+  public TextField filterField() {
+    return search;
+  }
+
+  private void show(@Nullable QueryRow row) {
+    current = row;
+    details.clear();
+    sql.setText(row == null ? "" : row.left().sql());
+    trace.setText(row == null ? "" : TraceText.of(row.left())
+        + (row.right() == null ? "" : "\n" + TraceText.of(row.right())));
+    if (row == null) {
+      leftPane.show("", null, Map.of());
+      rightPane.show("", null, Map.of());
+      return;
+    }
+    PlanDiff d = row.diff();
+    leftPane.show(loaded.get(0).label(), row.left().plan(), d == null ? Map.of() : d.left());
+    rightPane.show(loaded.size() > 1 ? loaded.get(1).label() : "", row.right() == null ? null
+        : row.right().plan(), d == null ? Map.of() : d.right());
+  }
+
+  /** A selection in {@code from}: its counterpart in {@code to}, and the operator's details. */
+  private void linked(PlanTreePane from, PlanTreePane to, int id, boolean fromLeft) {
+    QueryRow row = current;
+    if (row == null) {
+      return;
+    }
+    PlanDiff d = row.diff();
+    int other = d == null ? -1 : (fromLeft ? d.rightOf(id) : d.leftOf(id)).orElse(-1);
+    to.selectQuietly(other);
+    QueryResult r = fromLeft ? row.left() : row.right();
+    if (r != null && r.plan() != null) {
+      details.setText(describe(r.plan().nodes().get(id), from.mark(id)));
+    }
+  }
+
+  /** What the details pane says of an operator. */
+  static String describe(PlanNode n, PlanDiff.Mark mark) {
+    StringBuilder sb = new StringBuilder(n.operator()).append("  (")
+        .append(mark.name().toLowerCase(Locale.ROOT)).append(")\n");
+    n.details().forEach((k, v) -> sb.append("  ").append(k).append(" = ").append(v).append('\n'));
+    sb.append(String.format(Locale.ROOT,
+        "rows %s; self cost %s (cpu %s, io %s); cumulative cost %s (cpu %s, io %s); degree %d%n",
+        PlanText.number(n.rows()), PlanText.number(n.selfCost().value()),
+        PlanText.number(n.selfCost().cpu()), PlanText.number(n.selfCost().io()),
+        PlanText.number(n.cumulativeCost().value()), PlanText.number(n.cumulativeCost().cpu()),
+        PlanText.number(n.cumulativeCost().io()), n.degree()));
+    return sb.toString();
+  }
+
+  /** Writes what the viewer shows as a PNG image. */
+  public void exportPng(Path file) throws IOException {
+    WritableImage image = snapshot(null, null);
+    BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    ImageIO.write(buffered, "png", file.toFile());
+  }
+
+  /** The table's rows. */
+  ObservableList<QueryRow> rows() {
+    return rows;
+  }
+}

@@ -1,0 +1,214 @@
+package org.planlab.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import javafx.scene.Scene;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.TreeCell;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.planlab.planner.cost.CostModels;
+import org.planlab.planner.optimize.Optimizers;
+import org.planlab.planner.plan.PlanDiff.Mark;
+import org.planlab.planner.plan.PlanNode;
+import org.planlab.planner.result.Environment;
+import org.planlab.planner.result.ResultFiles;
+import org.planlab.planner.result.SuiteResult;
+import org.planlab.planner.session.PlanningSession;
+import org.planlab.planner.suite.SuiteRunner;
+import org.planlab.planner.workload.Workload;
+import org.planlab.planner.workload.Workloads;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The viewer, headless (TestFX on Monocle): result files of TPC-H planned
+ * serially and in parallel, side by side.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ViewerTest {
+  @TempDir
+  static Path dir;
+
+  static Path serial;
+  static Path parallel;
+
+  private Viewer viewer;
+
+  /** Fixture result files, planned now: two-phase at DOP 1 and at DOP 2. */
+  @BeforeAll
+  static void results() throws IOException {
+    Workload tpch = Workloads.byName("tpch");
+    serial = write("serial.json", tpch, 1);
+    parallel = write("parallel.json", tpch, 2);
+  }
+
+  private static Path write(String name, Workload tpch, int dop) throws IOException {
+    PlanningSession s = new PlanningSession(tpch.schema(1), Optimizers.byName("two-phase"),
+        Duration.ofSeconds(60), CostModels.byName("calcite"), dop);
+    SuiteResult r = new SuiteRunner("tpch", 1, s).run(
+        List.of(tpch.query("q1"), tpch.query("q3"), tpch.query("q6")),
+        new SuiteRunner.Listener() { });
+    Path file = dir.resolve(name);
+    ResultFiles.write(file, r);
+    return file;
+  }
+
+  @Start
+  void start(Stage stage) {
+    viewer = new Viewer(RecentFiles.inMemory());
+    stage.setScene(new Scene(viewer, 1200, 700));
+    stage.show();
+  }
+
+  private void open(FxRobot robot, Path... files) {
+    robot.interact(() -> viewer.open(List.of(files)));
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private static TreeCell<?> cell(FxRobot robot, String tree, String text) {
+    return robot.lookup("#" + tree + " .tree-cell").queryAllAs(TreeCell.class).stream()
+        .filter(c -> c.getText() != null && c.getText().contains(text)).findFirst()
+        .orElseThrow(() -> new AssertionError("no cell with " + text + " in " + tree));
+  }
+
+  @Test
+  void twoFilesShowTheirPlansSideBySideWithTheDiff(FxRobot robot) {
+    open(robot, serial, parallel);
+    assertThat(viewer.rows()).extracting(QueryRow::id).containsExactly("q1", "q3", "q6");
+    assertThat(viewer.rows()).allMatch(QueryRow::planDiffers);
+    robot.interact(() -> viewer.selectQuery("q1"));
+    WaitForAsyncUtils.waitForFxEvents();
+    PlanNode leftRoot = viewer.leftPane().tree().getRoot().getValue();
+    assertThat(leftRoot.operator()).isEqualTo("EnumerableSort");
+    assertThat(cell(robot, "left-plan-tree", "EnumerableTableScan").getStyleClass())
+        .contains("diff-changed");
+    TreeCell<?> gather = cell(robot, "right-plan-tree", "Gather");
+    assertThat(gather.getText()).startsWith("+ Gather");
+    assertThat(gather.getStyleClass()).contains("diff-added");
+    assertThat(cell(robot, "right-plan-tree", "ParallelTableScan").getText())
+        .startsWith("~ ").contains("dop=2");
+    assertThat(robot.lookup("#legend .legend-item").queryAll()).hasSize(4);
+  }
+
+  @Test
+  void selectingAnOperatorSelectsItsCounterpart(FxRobot robot) {
+    open(robot, serial, parallel);
+    robot.interact(() -> viewer.selectQuery("q6"));
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.clickOn(cell(robot, "left-plan-tree", "EnumerableTableScan"));
+    WaitForAsyncUtils.waitForFxEvents();
+    int right = viewer.rightPane().selectedId();
+    assertThat(right).isNotNegative();
+    PlanNode counterpart = viewer.rightPane().tree().getSelectionModel().getSelectedItem()
+        .getValue();
+    assertThat(counterpart.operator()).isEqualTo("ParallelTableScan");
+    assertThat(viewer.rightPane().mark(right)).isEqualTo(Mark.CHANGED);
+    assertThat(robot.lookup("#details").queryTextInputControl().getText())
+        .contains("EnumerableTableScan").contains("table = [tpch, lineitem]");
+    // And back: the aggregate's final half selects the serial aggregate.
+    robot.clickOn(cell(robot, "right-plan-tree", "FinalizeAggregate"));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(viewer.leftPane().tree().getSelectionModel().getSelectedItem().getValue()
+        .operator()).isEqualTo("EnumerableAggregate");
+  }
+
+  @Test
+  void aBadFileShowsAnErrorAndTheViewerKeepsWhatItHas(FxRobot robot) throws IOException {
+    open(robot, serial);
+    Path bad = Files.writeString(dir.resolve("bad.json"), "{\"format\": \"planlab-result/1\",");
+    Path foreign = Files.writeString(dir.resolve("foreign.json"), "{\"format\": \"other/9\"}");
+    java.util.concurrent.atomic.AtomicReference<List<String>> problems =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    robot.interact(() -> problems.set(viewer.open(List.of(bad, foreign,
+        dir.resolve("missing.json")))));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(problems.get()).hasSize(3).allMatch(p -> !p.contains("\n"), "one line each");
+    DialogPane error = robot.lookup("#open-error").queryAs(DialogPane.class);
+    assertThat(error.getContentText()).contains("bad.json").contains("foreign.json")
+        .contains("not a planlab-result/1 or planlab-result/2 file")
+        .contains("missing.json: no such file");
+    robot.interact(() -> error.getScene().getWindow().hide());
+    assertThat(viewer.loaded()).hasSize(1);
+    assertThat(viewer.rows()).hasSize(3);
+  }
+
+  @Test
+  void theTableFiltersSortsAsNumbersAndFollowsTheKeyboard(FxRobot robot) {
+    open(robot, serial, parallel);
+    robot.clickOn("#filter").write("q3");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(viewer.shownQueries()).containsExactly("q3");
+    robot.interact(() -> viewer.filterField().clear());
+    robot.clickOn("#only-differs");
+    assertThat(viewer.shownQueries()).containsExactly("q1", "q3", "q6");
+    robot.clickOn("#only-timed-out");
+    assertThat(viewer.shownQueries()).isEmpty();
+    robot.clickOn("#only-timed-out").clickOn("#only-differs");
+    // Costs sort as numbers: Q6 6.08e6 < Q1 1.18e7 < Q3 1.99e7.
+    robot.clickOn(robot.lookup(".column-header").lookup((javafx.scene.Node n) ->
+        n.lookup(".label") instanceof javafx.scene.control.Label l
+            && "left cost".equals(l.getText())).queryAs(javafx.scene.Node.class));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(viewer.shownQueries()).containsExactly("q6", "q1", "q3");
+    robot.interact(() -> viewer.selectQuery("q6"));
+    robot.clickOn("#queries").type(javafx.scene.input.KeyCode.DOWN);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(viewer.shownQuery()).isEqualTo("q1");
+  }
+
+  @Test
+  void theSqlTraceChartAndRecentFilesFollowTheQuery(FxRobot robot) {
+    open(robot, serial, parallel);
+    robot.interact(() -> viewer.selectQuery("q3"));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup("#sql").queryTextInputControl().getText())
+        .containsIgnoringCase("c_mktsegment");
+    assertThat(robot.lookup("#trace").queryTextInputControl().getText())
+        .contains("phase cheap").contains("gate cost > 1e5")
+        .contains("parallel pass at dop 2");
+    robot.clickOn("Cost vs time");
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.clickOn("#point-q6");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(viewer.shownQuery()).isEqualTo("q6");
+    assertThat(viewer.recentFiles()).containsExactly(parallel.toAbsolutePath().normalize(),
+        serial.toAbsolutePath().normalize());
+  }
+
+  /** The screenshot the README shows: written to target/ by the test suite. */
+  @Test
+  void writesAScreenshot(FxRobot robot) throws IOException {
+    open(robot, serial, parallel);
+    robot.interact(() -> viewer.selectQuery("q3"));
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.clickOn(cell(robot, "left-plan-tree", "EnumerableTableScan  rows=6.001e6"));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(viewer.rightPane().selectedId()).isNotNegative();
+    Path png = Path.of("target", "viewer.png");
+    Instant before = Instant.now().minusSeconds(1);
+    robot.interact(() -> {
+      try {
+        viewer.exportPng(png);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    assertThat(png).exists();
+    assertThat(Files.getLastModifiedTime(png).toInstant()).isAfter(before);
+    assertThat(Files.size(png)).isGreaterThan(10_000);
+  }
+}
