@@ -51,7 +51,8 @@ import org.planlab.planner.result.ResultFiles;
 /**
  * The viewer's window content: open result files, the table of their
  * queries, and for the selected query the two plans side by side (the first
- * file's against the second's), shaded by their diff, with the details of
+ * file's against the one opened last, or planned in the viewer), shaded by
+ * their diff, with the details of
  * the selected operator. Selecting an operator selects its counterpart in
  * the other tree.
  *
@@ -74,6 +75,8 @@ public final class Viewer extends BorderPane {
   private final CostTimeChart chart = new CostTimeChart(this::selectQuery);
   private final MenuButton recentMenu = new MenuButton("Recent");
   private final RecentFiles recent;
+  private final RunPanel runPanel = new RunPanel(this::add);
+  private double treeFont = 12;
   private final PlanTreePane leftPane = new PlanTreePane("left-plan");
   private final PlanTreePane rightPane = new PlanTreePane("right-plan");
   private final TextArea details = new TextArea();
@@ -98,9 +101,15 @@ public final class Viewer extends BorderPane {
     recentMenu.setId("recent");
     recentMenu.setOnShowing(e -> fillRecent());
     status.setId("status");
-    HBox top = new HBox(8, open, recentMenu, export, status, legend());
+    Button zoomOut = new Button("A\u2212");
+    zoomOut.setId("zoom-out");
+    zoomOut.setOnAction(e -> zoom(-1));
+    Button zoomIn = new Button("A+");
+    zoomIn.setId("zoom-in");
+    zoomIn.setOnAction(e -> zoom(+1));
+    HBox top = new HBox(8, open, recentMenu, export, zoomOut, zoomIn, status, legend());
     top.getStyleClass().add("toolbar");
-    setTop(top);
+    setTop(new VBox(top, runPanel));
 
     table.setId("queries");
     table.getColumns().add(column("query", r -> r.id()));
@@ -217,8 +226,8 @@ public final class Viewer extends BorderPane {
   }
 
   /**
-   * Opens {@code files} after those already open; the first two open files
-   * are compared. A file that cannot be read shows an error dialog and is
+   * Opens {@code files} after those already open; the first open file is
+   * compared with the last. A file that cannot be read shows an error dialog and is
    * skipped. Returns the problems, one line each.
    */
   public List<String> open(List<Path> files) {
@@ -267,6 +276,34 @@ public final class Viewer extends BorderPane {
     }
   }
 
+  /** Adds a result planned in the viewer, as if opened from its file. */
+  void add(LoadedResult result) {
+    loaded.add(result);
+    recent.add(result.file());
+    refresh();
+  }
+
+  /** Where results planned in the viewer are written (default {@code results/}). */
+  public void setOutputDir(Path dir) {
+    runPanel.setOutputDir(dir);
+  }
+
+  RunPanel runPanel() {
+    return runPanel;
+  }
+
+  /** Larger or smaller text in both trees. */
+  void zoom(int step) {
+    treeFont = Math.max(6, Math.min(32, treeFont + 2 * step));
+    String style = String.format(Locale.ROOT, "-fx-font-size: %.0fpx;", treeFont);
+    leftPane.tree().setStyle(style);
+    rightPane.tree().setStyle(style);
+  }
+
+  double treeFontSize() {
+    return treeFont;
+  }
+
   /** The files opened last, newest first. */
   public List<Path> recentFiles() {
     return recent.list();
@@ -289,13 +326,18 @@ public final class Viewer extends BorderPane {
     }
   }
 
+  /** The result compared with the first: the one opened last, if there are two or more. */
+  private @Nullable LoadedResult other() {
+    return loaded.size() > 1 ? loaded.get(loaded.size() - 1) : null;
+  }
+
   private void refresh() {
     rows.clear();
     if (loaded.isEmpty()) {
       return;
     }
     LoadedResult a = loaded.get(0);
-    LoadedResult b = loaded.size() > 1 ? loaded.get(1) : null;
+    LoadedResult b = other();
     for (QueryResult q : a.result().queries()) {
       QueryResult r = b == null ? null : b.result().queries().stream()
           .filter(x -> x.id().equals(q.id())).findFirst().orElse(null);
@@ -351,7 +393,8 @@ public final class Viewer extends BorderPane {
     }
     PlanDiff d = row.diff();
     leftPane.show(loaded.get(0).label(), row.left().plan(), d == null ? Map.of() : d.left());
-    rightPane.show(loaded.size() > 1 ? loaded.get(1).label() : "", row.right() == null ? null
+    LoadedResult b = other();
+    rightPane.show(b == null ? "" : b.label(), row.right() == null ? null
         : row.right().plan(), d == null ? Map.of() : d.right());
   }
 

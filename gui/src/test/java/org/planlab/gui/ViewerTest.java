@@ -189,6 +189,78 @@ class ViewerTest {
         serial.toAbsolutePath().normalize());
   }
 
+  /** A run from the window: progress, the result written and opened against the first file. */
+  @Test
+  void runsQueriesFromTheWindowAndOpensTheResult(FxRobot robot) throws Exception {
+    open(robot, serial);
+    robot.interact(() -> viewer.setOutputDir(dir.resolve("from-viewer")));
+    robot.clickOn("#run-queries").write("q6,q1");
+    robot.interact(() -> ((javafx.scene.control.ChoiceBox<String>) robot.lookup("#run-config")
+        .query()).setValue("cheap-only"));
+    robot.clickOn("#run");
+    WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+        () -> viewer.loaded().size() == 2);
+    WaitForAsyncUtils.waitForFxEvents();
+    LoadedResult run = viewer.loaded().get(1);
+    assertThat(run.result().config()).isEqualTo("cheap-only");
+    assertThat(run.result().queries()).extracting(q -> q.id()).containsExactly("q6", "q1");
+    assertThat(run.result().dop()).isEqualTo(2);
+    assertThat(ResultFiles.read(run.file()).queries()).hasSize(2);
+    assertThat(robot.lookup("#run-progress").queryAs(javafx.scene.control.ProgressBar.class)
+        .getProgress()).isEqualTo(1.0);
+    assertThat(robot.lookup("#run-message").queryLabeled().getText())
+        .startsWith("2 of 2 planned; wrote ");
+    // The new run is compared with the first file: q1 and q6 have both sides.
+    assertThat(viewer.rows()).filteredOn(r -> r.right() != null).extracting(QueryRow::id)
+        .containsExactly("q1", "q6");
+  }
+
+  /**
+   * Cancel stops after the query being planned and keeps those done:
+   * calcite-default spends seconds on Q7, so Q1 is done and Q7 is cut short.
+   */
+  @Test
+  void aCancelledRunKeepsTheQueriesAlreadyPlanned(FxRobot robot) throws Exception {
+    robot.interact(() -> viewer.setOutputDir(dir.resolve("cancelled")));
+    robot.clickOn("#run-queries").write("q1,q7,q6");
+    robot.interact(() -> ((javafx.scene.control.ChoiceBox<String>) robot.lookup("#run-config")
+        .query()).setValue("calcite-default"));
+    robot.clickOn("#run");
+    WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+        () -> robot.lookup("#run-message").queryLabeled().getText().contains("q7"));
+    robot.clickOn("#cancel");
+    WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+        () -> viewer.loaded().size() == 1);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(viewer.loaded().get(0).result().queries()).extracting(q -> q.id())
+        .containsExactly("q1");
+    assertThat(robot.lookup("#run-message").queryLabeled().getText())
+        .startsWith("cancelled: 1 of 3 planned; wrote ");
+    assertThat(Files.list(dir.resolve("cancelled")).count()).isEqualTo(1);
+  }
+
+  @Test
+  void badRunInputIsAnErrorDialog(FxRobot robot) {
+    robot.clickOn("#run-queries").write("q99");
+    robot.clickOn("#run");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup("#run-error").queryAs(DialogPane.class).getContentText())
+        .isEqualTo("suite tpch has no query 'q99' (it has q1, q2, q3, q4, q5, q6, q7, q8, q9, "
+            + "q10, q11, q12, q13, q14, q15, q16, q17, q18, q19, q20, q21, q22)");
+    assertThat(viewer.loaded()).isEmpty();
+  }
+
+  @Test
+  void zoomChangesTheTreesText(FxRobot robot) {
+    open(robot, serial, parallel);
+    double before = viewer.treeFontSize();
+    robot.clickOn("#zoom-in").clickOn("#zoom-in");
+    assertThat(viewer.treeFontSize()).isEqualTo(before + 4);
+    assertThat(viewer.leftPane().tree().getStyle()).contains("-fx-font-size: 16px");
+    robot.clickOn("#zoom-out");
+    assertThat(viewer.rightPane().tree().getStyle()).contains("-fx-font-size: 14px");
+  }
+
   /** The screenshot the README shows: written to target/ by the test suite. */
   @Test
   void writesAScreenshot(FxRobot robot) throws IOException {
