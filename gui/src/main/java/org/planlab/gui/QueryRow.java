@@ -2,26 +2,42 @@ package org.planlab.gui;
 
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.planlab.planner.plan.PlanDiff;
+import org.planlab.planner.plan.PlanSnapshot;
 import org.planlab.planner.result.QueryResult;
 import org.planlab.planner.result.QueryStatus;
 
 /**
- * One query of the open results: its result in the left file and, where a
- * second file is open, in the right one, with the diff of their plans.
+ * One query as the viewer compares it: the results it comes from (the same
+ * one twice when two plans of one run are compared), the two plans shown,
+ * and their diff.
+ *
+ * @param id the query's id
+ * @param left the result of the left plan
+ * @param right the result of the right plan, or null where there is none
+ * @param leftPlan the plan shown on the left, or null
+ * @param rightPlan the plan shown on the right, or null
+ * @param diff the two plans' diff, where both exist
  */
 public record QueryRow(String id, QueryResult left, @Nullable QueryResult right,
-    @Nullable PlanDiff diff) {
+    @Nullable PlanSnapshot leftPlan, @Nullable PlanSnapshot rightPlan, @Nullable PlanDiff diff) {
+
+  /** A row of two plans, diffed. */
+  static QueryRow of(String id, QueryResult left, @Nullable QueryResult right,
+      @Nullable PlanSnapshot leftPlan, @Nullable PlanSnapshot rightPlan) {
+    return new QueryRow(id, left, right, leftPlan, rightPlan,
+        leftPlan == null || rightPlan == null ? null : PlanDiff.of(leftPlan, rightPlan));
+  }
 
   public String status() {
     return (right != null ? right : left).status().label();
   }
 
   public @Nullable Double leftCost() {
-    return left.cost() == null ? null : left.cost().value();
+    return leftPlan == null ? null : leftPlan.root().cumulativeCost().value();
   }
 
   public @Nullable Double rightCost() {
-    return right == null || right.cost() == null ? null : right.cost().value();
+    return rightPlan == null ? null : rightPlan.root().cumulativeCost().value();
   }
 
   /** Right cost over left cost, where both exist. */

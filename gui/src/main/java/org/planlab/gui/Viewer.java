@@ -22,6 +22,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
@@ -43,6 +44,7 @@ import javafx.stage.Window;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.planlab.planner.plan.PlanDiff;
 import org.planlab.planner.plan.PlanNode;
+import org.planlab.planner.plan.PlanSnapshot;
 import org.planlab.planner.plan.PlanText;
 import org.planlab.planner.result.QueryResult;
 import org.planlab.planner.result.ResultFileException;
@@ -76,6 +78,26 @@ public final class Viewer extends BorderPane {
   private final MenuButton recentMenu = new MenuButton("Recent");
   private final RecentFiles recent;
   private final RunPanel runPanel = new RunPanel(this::add);
+  private final ChoiceBox<Mode> mode = new ChoiceBox<>(FXCollections.observableArrayList(
+      Mode.values()));
+
+  /** What the two trees compare. */
+  public enum Mode {
+    FILES("first file against the latest"),
+    PHASES("phase 1 against the final plan"),
+    PARALLEL("serial against parallel");
+
+    private final String text;
+
+    Mode(String text) {
+      this.text = text;
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
   private double treeFont = 12;
   private final PlanTreePane leftPane = new PlanTreePane("left-plan");
   private final PlanTreePane rightPane = new PlanTreePane("right-plan");
@@ -107,7 +129,10 @@ public final class Viewer extends BorderPane {
     Button zoomIn = new Button("A+");
     zoomIn.setId("zoom-in");
     zoomIn.setOnAction(e -> zoom(+1));
-    HBox top = new HBox(8, open, recentMenu, export, zoomOut, zoomIn, status, legend());
+    mode.setId("compare-mode");
+    mode.setValue(Mode.FILES);
+    mode.valueProperty().addListener((o, old, now) -> refresh());
+    HBox top = new HBox(8, open, recentMenu, export, zoomOut, zoomIn, mode, status, legend());
     top.getStyleClass().add("toolbar");
     setTop(new VBox(top, runPanel));
 
@@ -338,14 +363,22 @@ public final class Viewer extends BorderPane {
     }
     LoadedResult a = loaded.get(0);
     LoadedResult b = other();
-    for (QueryResult q : a.result().queries()) {
-      QueryResult r = b == null ? null : b.result().queries().stream()
-          .filter(x -> x.id().equals(q.id())).findFirst().orElse(null);
-      PlanDiff d = r == null || q.plan() == null || r.plan() == null ? null
-          : PlanDiff.of(q.plan(), r.plan());
-      rows.add(new QueryRow(q.id(), q, r, d));
+    if (mode.getValue() == Mode.FILES) {
+      for (QueryResult q : a.result().queries()) {
+        QueryResult r = b == null ? null : b.result().queries().stream()
+            .filter(x -> x.id().equals(q.id())).findFirst().orElse(null);
+        rows.add(QueryRow.of(q.id(), q, r, q.plan(), r == null ? null : r.plan()));
+      }
+      status.setText(b == null ? a.label() : a.label() + "  against  " + b.label());
+    } else {
+      // Two plans of one run, the latest: phase 1's or the serial one against the final.
+      LoadedResult run = b != null ? b : a;
+      for (QueryResult q : run.result().queries()) {
+        PlanSnapshot before = mode.getValue() == Mode.PHASES ? q.phase1Plan() : q.serialPlan();
+        rows.add(QueryRow.of(q.id(), q, q, before != null ? before : q.plan(), q.plan()));
+      }
+      status.setText(mode.getValue() + " in " + run.label());
     }
-    status.setText(b == null ? a.label() : a.label() + "  against  " + b.label());
     chart.show((b != null ? b : a).result());
     if (!rows.isEmpty()) {
       table.getSelectionModel().select(0);
@@ -371,6 +404,11 @@ public final class Viewer extends BorderPane {
     return table.getItems().stream().map(QueryRow::id).toList();
   }
 
+  /** Chooses what the two trees compare. */
+  public void compare(Mode m) {
+    mode.setValue(m);
+  }
+
   /** The id of the query shown, or null. */
   public @Nullable String shownQuery() {
     return current == null ? null : current.id();
@@ -392,10 +430,19 @@ public final class Viewer extends BorderPane {
       return;
     }
     PlanDiff d = row.diff();
-    leftPane.show(loaded.get(0).label(), row.left().plan(), d == null ? Map.of() : d.left());
     LoadedResult b = other();
-    rightPane.show(b == null ? "" : b.label(), row.right() == null ? null
-        : row.right().plan(), d == null ? Map.of() : d.right());
+    String leftTitle = switch (mode.getValue()) {
+      case FILES -> loaded.get(0).label();
+      case PHASES -> "phase 1";
+      case PARALLEL -> "serial";
+    };
+    String rightTitle = switch (mode.getValue()) {
+      case FILES -> b == null ? "" : b.label();
+      case PHASES -> "final";
+      case PARALLEL -> "parallel";
+    };
+    leftPane.show(leftTitle, row.leftPlan(), d == null ? Map.of() : d.left());
+    rightPane.show(rightTitle, row.rightPlan(), d == null ? Map.of() : d.right());
   }
 
   /** A selection in {@code from}: its counterpart in {@code to}, and the operator's details. */
@@ -407,9 +454,9 @@ public final class Viewer extends BorderPane {
     PlanDiff d = row.diff();
     int other = d == null ? -1 : (fromLeft ? d.rightOf(id) : d.leftOf(id)).orElse(-1);
     to.selectQuietly(other);
-    QueryResult r = fromLeft ? row.left() : row.right();
-    if (r != null && r.plan() != null) {
-      details.setText(describe(r.plan().nodes().get(id), from.mark(id)));
+    PlanSnapshot plan = fromLeft ? row.leftPlan() : row.rightPlan();
+    if (plan != null) {
+      details.setText(describe(plan.nodes().get(id), from.mark(id)));
     }
   }
 

@@ -60,7 +60,7 @@ class ViewerTest {
     PlanningSession s = new PlanningSession(tpch.schema(1), Optimizers.byName("two-phase"),
         Duration.ofSeconds(60), CostModels.byName("calcite"), dop);
     SuiteResult r = new SuiteRunner("tpch", 1, s).run(
-        List.of(tpch.query("q1"), tpch.query("q3"), tpch.query("q6")),
+        List.of(tpch.query("q1"), tpch.query("q3"), tpch.query("q5"), tpch.query("q6")),
         new SuiteRunner.Listener() { });
     Path file = dir.resolve(name);
     ResultFiles.write(file, r);
@@ -88,7 +88,7 @@ class ViewerTest {
   @Test
   void twoFilesShowTheirPlansSideBySideWithTheDiff(FxRobot robot) {
     open(robot, serial, parallel);
-    assertThat(viewer.rows()).extracting(QueryRow::id).containsExactly("q1", "q3", "q6");
+    assertThat(viewer.rows()).extracting(QueryRow::id).containsExactly("q1", "q3", "q5", "q6");
     assertThat(viewer.rows()).allMatch(QueryRow::planDiffers);
     robot.interact(() -> viewer.selectQuery("q1"));
     WaitForAsyncUtils.waitForFxEvents();
@@ -143,7 +143,7 @@ class ViewerTest {
         .contains("missing.json: no such file");
     robot.interact(() -> error.getScene().getWindow().hide());
     assertThat(viewer.loaded()).hasSize(1);
-    assertThat(viewer.rows()).hasSize(3);
+    assertThat(viewer.rows()).hasSize(4);
   }
 
   @Test
@@ -154,16 +154,16 @@ class ViewerTest {
     assertThat(viewer.shownQueries()).containsExactly("q3");
     robot.interact(() -> viewer.filterField().clear());
     robot.clickOn("#only-differs");
-    assertThat(viewer.shownQueries()).containsExactly("q1", "q3", "q6");
+    assertThat(viewer.shownQueries()).containsExactly("q1", "q3", "q5", "q6");
     robot.clickOn("#only-timed-out");
     assertThat(viewer.shownQueries()).isEmpty();
     robot.clickOn("#only-timed-out").clickOn("#only-differs");
-    // Costs sort as numbers: Q6 6.08e6 < Q1 1.18e7 < Q3 1.99e7.
+    // Costs sort as numbers: Q6 6.08e6 < Q1 1.18e7 < Q3 1.99e7 < Q5 2.24e7.
     robot.clickOn(robot.lookup(".column-header").lookup((javafx.scene.Node n) ->
         n.lookup(".label") instanceof javafx.scene.control.Label l
             && "left cost".equals(l.getText())).queryAs(javafx.scene.Node.class));
     WaitForAsyncUtils.waitForFxEvents();
-    assertThat(viewer.shownQueries()).containsExactly("q6", "q1", "q3");
+    assertThat(viewer.shownQueries()).containsExactly("q6", "q1", "q3", "q5");
     robot.interact(() -> viewer.selectQuery("q6"));
     robot.clickOn("#queries").type(javafx.scene.input.KeyCode.DOWN);
     WaitForAsyncUtils.waitForFxEvents();
@@ -259,6 +259,34 @@ class ViewerTest {
     assertThat(viewer.leftPane().tree().getStyle()).contains("-fx-font-size: 16px");
     robot.clickOn("#zoom-out");
     assertThat(viewer.rightPane().tree().getStyle()).contains("-fx-font-size: 14px");
+  }
+
+  /** Two plans of one run: phase 1's against the final one, the serial against the parallel. */
+  @Test
+  void comparesThePlansOfOneRun(FxRobot robot) {
+    open(robot, parallel);
+    robot.interact(() -> {
+      viewer.compare(Viewer.Mode.PHASES);
+      viewer.selectQuery("q5");
+    });
+    WaitForAsyncUtils.waitForFxEvents();
+    QueryRow q5 = viewer.rows().stream().filter(r -> r.id().equals("q5")).findFirst()
+        .orElseThrow();
+    // Phase 2 found Q5 a cheaper join order: phase 1's plan is kept in the result.
+    assertThat(q5.left().phase1Plan()).isNotNull();
+    assertThat(q5.leftCost()).isGreaterThan(q5.left().serialCost().value());
+    assertThat(q5.planDiffers()).isTrue();
+    assertThat(robot.lookup("#left-plan .plan-title").queryLabeled().getText())
+        .isEqualTo("phase 1");
+    robot.interact(() -> {
+      viewer.compare(Viewer.Mode.PARALLEL);
+      viewer.selectQuery("q6");
+    });
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(cell(robot, "left-plan-tree", "EnumerableTableScan").getText()).startsWith("~");
+    assertThat(cell(robot, "right-plan-tree", "Gather").getStyleClass()).contains("diff-added");
+    assertThat(robot.lookup("#right-plan .plan-title").queryLabeled().getText())
+        .isEqualTo("parallel");
   }
 
   /** The screenshot the README shows: written to target/ by the test suite. */

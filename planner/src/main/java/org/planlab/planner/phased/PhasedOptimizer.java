@@ -100,6 +100,7 @@ public final class PhasedOptimizer implements Optimizer {
     Map<String, RelNode> outputs = new HashMap<>();
     List<PhaseTrace> traces = new ArrayList<>();
     RelNode best = null;
+    RelNode first = null;
     Cost bestCost = null;
     int bestIndex = -1;
     GateDecision decision = null;
@@ -132,6 +133,9 @@ public final class PhasedOptimizer implements Optimizer {
         throw outcome.failure();
       }
       if (outcome.plan() != null) {
+        if (i == 0) {
+          first = outcome.plan();
+        }
         Cost cost = trace.costAfter();
         if (best == null || cheaper(outcome.plan(), best)) {
           best = outcome.plan();
@@ -148,7 +152,7 @@ public final class PhasedOptimizer implements Optimizer {
     for (int i = 0; i < traces.size(); i++) {
       marked.add(traces.get(i).withKept(i == bestIndex));
     }
-    return new Optimized(best, marked, decision);
+    return new Optimized(best, marked, decision, first);
   }
 
   /** True if {@code a} costs strictly less than {@code b} under the planner's cost model. */

@@ -24,14 +24,26 @@ import org.planlab.planner.plan.PlanSnapshot;
  * @param phases what each optimizer phase did, in order (empty if optimization did not run)
  * @param gate the cost gate's decision, or null for configurations without one
  * @param parallel what the parallel pass did, or null if it did not run
+ * @param phase1Plan phase 1's plan where the final plan is another, else null
+ * @param serialPlan the best serial plan where the final plan is parallel, else null
  */
 public record QueryResult(String id, String source, String sql, QueryStatus status,
     @Nullable QueryError error, int joins, Stages stages, @Nullable Cost cost,
     @Nullable Effort effort, @Nullable StopReason stopReason, @Nullable PlanSnapshot plan,
-    List<PhaseTrace> phases, @Nullable GateDecision gate, @Nullable ParallelTrace parallel) {
+    List<PhaseTrace> phases, @Nullable GateDecision gate, @Nullable ParallelTrace parallel,
+    @Nullable PlanSnapshot phase1Plan, @Nullable PlanSnapshot serialPlan) {
 
   public QueryResult {
     phases = phases == null ? List.of() : List.copyOf(phases);
+  }
+
+  /** A result without the plans other than the final one. */
+  public QueryResult(String id, String source, String sql, QueryStatus status,
+      @Nullable QueryError error, int joins, Stages stages, @Nullable Cost cost,
+      @Nullable Effort effort, @Nullable StopReason stopReason, @Nullable PlanSnapshot plan,
+      List<PhaseTrace> phases, @Nullable GateDecision gate, @Nullable ParallelTrace parallel) {
+    this(id, source, sql, status, error, joins, stages, cost, effort, stopReason, plan, phases,
+        gate, parallel, null, null);
   }
 
   /** A result without a parallel pass. */

@@ -313,6 +313,10 @@ public final class PlanningSession {
     }
     boolean timedOut = control.expired();
     RelNode best = optimized.plan();
+    RelNode phase1 = optimized.phase1Plan();
+    PlanSnapshot phase1Snapshot = phase1 == null || phase1 == best ? null
+        : PlanSnapshots.of(phase1, phase1.getCluster().getMetadataQuery());
+    PlanSnapshot serialSnapshot = null;
     ParallelTrace parallel = null;
     if (dop > 1) {
       StageClock pass = StageClock.start();
@@ -331,6 +335,9 @@ public final class PlanningSession {
       parallel = new ParallelTrace(dop, t.wallMs(), t.cpuMs(), serialCost,
           Cost.of(chosen.getCluster().getMetadataQuery().getCumulativeCost(chosen)),
           chosen != best, error);
+      if (chosen != best) {
+        serialSnapshot = PlanSnapshots.of(best, chosen.getCluster().getMetadataQuery());
+      }
       best = chosen;
     }
     stages = stages.withOptimize(clock.stop());
@@ -341,7 +348,7 @@ public final class PlanningSession {
         timedOut ? QueryStatus.TIMED_OUT : QueryStatus.PLANNED, null, JoinCount.inPlan(best), stages,
         snapshot.root().cumulativeCost(), effort.effort(),
         timedOut ? StopReason.BUDGET : StopReason.COMPLETED, snapshot, optimized.phases(),
-        optimized.gate(), parallel);
+        optimized.gate(), parallel, phase1Snapshot, serialSnapshot);
     return new PlannedQuery(result, logical, best);
   }
 
