@@ -174,6 +174,8 @@ public final class Viewer extends BorderPane {
     }
     leftPane.onSelect(id -> linked(leftPane, rightPane, id, true));
     rightPane.onSelect(id -> linked(rightPane, leftPane, id, false));
+    tabBetween(leftPane, rightPane);
+    tabBetween(rightPane, leftPane);
     SplitPane trees = new SplitPane(leftPane, rightPane);
     TabPane bottom = new TabPane(new Tab("Operator", details), new Tab("SQL", sql),
         new Tab("Trace", trace));
@@ -204,6 +206,17 @@ public final class Viewer extends BorderPane {
       box.getChildren().add(l);
     }
     return box;
+  }
+
+  /** Tab in one tree moves to the other. */
+  private static void tabBetween(PlanTreePane from, PlanTreePane to) {
+    from.tree().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+      if (e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isShiftDown()
+          && !e.isControlDown()) {
+        to.tree().requestFocus();
+        e.consume();
+      }
+    });
   }
 
   /** A column of numbers that sorts as numbers, blank where there is none. */

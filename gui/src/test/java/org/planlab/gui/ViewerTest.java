@@ -251,6 +251,19 @@ class ViewerTest {
   }
 
   @Test
+  void tabMovesBetweenTheTrees(FxRobot robot) {
+    open(robot, serial, parallel);
+    robot.clickOn(cell(robot, "left-plan-tree", "EnumerableTableScan"));
+    assertThat(viewer.leftPane().tree().isFocused()).isTrue();
+    robot.type(javafx.scene.input.KeyCode.TAB);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(viewer.rightPane().tree().isFocused()).isTrue();
+    robot.type(javafx.scene.input.KeyCode.TAB);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(viewer.leftPane().tree().isFocused()).isTrue();
+  }
+
+  @Test
   void zoomChangesTheTreesText(FxRobot robot) {
     open(robot, serial, parallel);
     double before = viewer.treeFontSize();
