@@ -89,6 +89,11 @@ final class RunPanel extends HBox {
     cancel.setOnAction(e -> cancel());
     getChildren().addAll(new Label("Plan"), suite, queries, config, model, new Label("dop"),
         dop, new Label("sf"), sf, run, cancel, progress, message);
+    for (javafx.scene.Node n : getChildren()) {
+      if (n instanceof javafx.scene.control.Control c && n != message && n != queries) {
+        c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+      }
+    }
   }
 
   void setOutputDir(Path dir) {

@@ -132,9 +132,16 @@ public final class Viewer extends BorderPane {
     mode.setId("compare-mode");
     mode.setValue(Mode.FILES);
     mode.valueProperty().addListener((o, old, now) -> refresh());
-    HBox top = new HBox(8, open, recentMenu, export, zoomOut, zoomIn, mode, status, legend());
+    HBox top = new HBox(8, open, recentMenu, export, zoomOut, zoomIn, mode, legend());
     top.getStyleClass().add("toolbar");
-    setTop(new VBox(top, runPanel));
+    for (javafx.scene.Node n : top.getChildren()) {
+      if (n instanceof javafx.scene.control.Control c) {
+        c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+      }
+    }
+    HBox comparing = new HBox(status);
+    comparing.getStyleClass().add("toolbar");
+    setTop(new VBox(top, comparing, runPanel));
 
     table.setId("queries");
     table.getColumns().add(column("query", r -> r.id()));
