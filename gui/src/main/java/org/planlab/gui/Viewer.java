@@ -475,8 +475,10 @@ public final class Viewer extends BorderPane {
     int other = d == null ? -1 : (fromLeft ? d.rightOf(id) : d.leftOf(id)).orElse(-1);
     to.selectQuietly(other);
     PlanSnapshot plan = fromLeft ? row.leftPlan() : row.rightPlan();
+    QueryResult result = fromLeft ? row.left() : row.right();
     if (plan != null) {
-      details.setText(describe(plan.nodes().get(id), from.mark(id)));
+      details.setText(describe(plan.nodes().get(id), from.mark(id))
+          + (result == null ? "" : "made by: " + origin(result, plan, id) + "\n"));
     }
   }
 
@@ -492,6 +494,28 @@ public final class Viewer extends BorderPane {
         PlanText.number(n.cumulativeCost().value()), PlanText.number(n.cumulativeCost().cpu()),
         PlanText.number(n.cumulativeCost().io()), n.degree()));
     return sb.toString();
+  }
+
+  /**
+   * What made operator {@code id} of {@code plan}, as far as the result's
+   * trace knows: the phase whose plan it is (phase 1 for phase 1's plan, the
+   * kept phase for the final serial plan), or the parallel pass for an
+   * operator the parallel plan has and the serial plan has not, or has
+   * otherwise.
+   */
+  static String origin(QueryResult r, PlanSnapshot plan, int id) {
+    String kept = r.phases().stream().filter(p -> p.kept()).map(p -> "phase " + p.name())
+        .findFirst().orElse("the optimizer");
+    if (plan == r.phase1Plan() && !r.phases().isEmpty()) {
+      return "phase " + r.phases().get(0).name();
+    }
+    if (plan == r.plan() && r.serialPlan() != null && r.parallel() != null) {
+      PlanDiff d = PlanDiff.of(r.serialPlan(), plan);
+      if (d.right().get(id) != PlanDiff.Mark.SAME) {
+        return "the parallel pass at dop " + r.parallel().degree();
+      }
+    }
+    return kept;
   }
 
   /** Writes what the viewer shows as a PNG image. */

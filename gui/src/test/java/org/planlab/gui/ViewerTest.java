@@ -22,7 +22,6 @@ import org.planlab.planner.cost.CostModels;
 import org.planlab.planner.optimize.Optimizers;
 import org.planlab.planner.plan.PlanDiff.Mark;
 import org.planlab.planner.plan.PlanNode;
-import org.planlab.planner.result.Environment;
 import org.planlab.planner.result.ResultFiles;
 import org.planlab.planner.result.SuiteResult;
 import org.planlab.planner.session.PlanningSession;
@@ -118,10 +117,13 @@ class ViewerTest {
     assertThat(counterpart.operator()).isEqualTo("ParallelTableScan");
     assertThat(viewer.rightPane().mark(right)).isEqualTo(Mark.CHANGED);
     assertThat(robot.lookup("#details").queryTextInputControl().getText())
-        .contains("EnumerableTableScan").contains("table = [tpch, lineitem]");
+        .contains("EnumerableTableScan").contains("table = [tpch, lineitem]")
+        .containsPattern("made by: phase (cheap|expensive|inner-joins)");
     // And back: the aggregate's final half selects the serial aggregate.
     robot.clickOn(cell(robot, "right-plan-tree", "FinalizeAggregate"));
     WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup("#details").queryTextInputControl().getText())
+        .contains("made by: the parallel pass at dop 2");
     assertThat(viewer.leftPane().tree().getSelectionModel().getSelectedItem().getValue()
         .operator()).isEqualTo("EnumerableAggregate");
   }
