@@ -11,6 +11,7 @@ import org.planlab.planner.cost.CostModels;
 import org.planlab.planner.plan.PlanText;
 import org.planlab.planner.result.QueryResult;
 import org.planlab.planner.result.QueryStatus;
+import org.planlab.planner.result.TraceText;
 import org.planlab.planner.session.PlanningSession;
 import org.planlab.planner.suite.SuiteRunner;
 import org.planlab.planner.workload.UnknownQueryException;

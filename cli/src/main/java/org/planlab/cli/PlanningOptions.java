@@ -65,14 +65,12 @@ final class PlanningOptions {
     if (resolvedModel != null) {
       return resolvedModel;
     }
-    CostModel base;
+    CostModel base = CalciteCostModel.DEFAULT;
     if (costModel != null) {
       base = namedModel(costModel);
-    } else if (ConfigFile.looksLikeFile(config) && optimizer(config, CalciteCostModel.DEFAULT)
-        .costModel() != null) {
-      base = optimizer(config, CalciteCostModel.DEFAULT).costModel();
-    } else {
-      base = CalciteCostModel.DEFAULT;
+    } else if (ConfigFile.looksLikeFile(config)) {
+      CostModel fromFile = optimizer(config, CalciteCostModel.DEFAULT).costModel();
+      base = fromFile != null ? fromFile : base;
     }
     resolvedModel = withOverrides(base);
     return resolvedModel;

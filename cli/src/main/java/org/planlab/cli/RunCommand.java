@@ -16,6 +16,7 @@ import org.planlab.planner.result.QueryStatus;
 import org.planlab.planner.result.ResultFiles;
 import org.planlab.planner.result.SuiteCsv;
 import org.planlab.planner.result.SuiteResult;
+import org.planlab.planner.result.TraceText;
 import org.planlab.planner.session.PlanningSession;
 import org.planlab.planner.suite.SuiteRunner;
 import org.planlab.planner.workload.Workload;

@@ -10,6 +10,7 @@ import org.planlab.planner.result.QueryResult;
 import org.planlab.planner.result.QueryStatus;
 import org.planlab.planner.result.StageTime;
 import org.planlab.planner.result.SuiteResult;
+import org.planlab.planner.result.TraceText;
 
 /** The human-readable table {@code planlab run} prints. Nothing parses it. */
 final class SuiteTable {
@@ -105,8 +106,7 @@ final class SuiteTable {
   }
 
   static String duration(double ms) {
-    return ms >= 1000 ? String.format(Locale.ROOT, "%.2f s", ms / 1000)
-        : String.format(Locale.ROOT, "%.1f ms", ms);
+    return TraceText.duration(ms);
   }
 
   private static String ms(@Nullable StageTime t) {

@@ -2,7 +2,6 @@ package org.planlab.gui;
 
 import java.nio.file.Path;
 
-import org.planlab.planner.compare.Comparison;
 import org.planlab.planner.result.SuiteResult;
 
 /**
@@ -19,10 +18,5 @@ public record LoadedResult(Path file, SuiteResult result) {
     String model = r.costModel().name().equals("calcite") ? "" : "@" + r.costModel().name();
     String dop = r.dop() > 1 ? "/dop" + r.dop() : "";
     return r.config() + model + dop + " (" + file.getFileName() + ")";
-  }
-
-  /** The comparison of {@code this} as baseline with {@code other}. */
-  public Comparison against(LoadedResult other) {
-    return Comparison.of(result, other.result);
   }
 }

@@ -97,15 +97,19 @@ public final class PlanTreePane extends BorderPane {
     });
   }
 
+  /** The sign before an operator with this mark, a space for the same. */
+  static String sign(Mark mark) {
+    return switch (mark) {
+      case SAME -> " ";
+      case CHANGED -> "~";
+      case ADDED -> "+";
+      case REMOVED -> "\u2212";
+    };
+  }
+
   /** One line of the tree: sign, operator, estimates, degree. */
   static String text(PlanNode n, Mark mark) {
-    String sign = switch (mark) {
-      case SAME -> "  ";
-      case CHANGED -> "~ ";
-      case ADDED -> "+ ";
-      case REMOVED -> "\u2212 ";
-    };
-    return String.format(Locale.ROOT, "%s%s  rows=%s cost=%s%s", sign, n.operator(),
+    return String.format(Locale.ROOT, "%s %s  rows=%s cost=%s%s", sign(mark), n.operator(),
         PlanText.number(n.rows()), PlanText.number(n.cumulativeCost().value()),
         n.degree() > 1 ? " dop=" + n.degree() : "");
   }

@@ -49,6 +49,7 @@ import org.planlab.planner.plan.PlanText;
 import org.planlab.planner.result.QueryResult;
 import org.planlab.planner.result.ResultFileException;
 import org.planlab.planner.result.ResultFiles;
+import org.planlab.planner.result.TraceText;
 
 /**
  * The viewer's window content: open result files, the table of their
@@ -206,9 +207,8 @@ public final class Viewer extends BorderPane {
     HBox box = new HBox(6);
     box.setId("legend");
     for (PlanDiff.Mark m : PlanDiff.Mark.values()) {
-      Label l = new Label(PlanTreePane.text(new PlanNode(0, m.name().toLowerCase(Locale.ROOT),
-          Map.of(), 0, org.planlab.planner.plan.Cost.ZERO, org.planlab.planner.plan.Cost.ZERO,
-          List.of()), m).replaceAll("  rows=.*", ""));
+      Label l = new Label((PlanTreePane.sign(m) + " " + m.name().toLowerCase(Locale.ROOT))
+          .strip());
       l.getStyleClass().addAll("legend-item", PlanTreePane.styleClass(m));
       box.getChildren().add(l);
     }
@@ -424,6 +424,13 @@ public final class Viewer extends BorderPane {
     return table.getItems().stream().map(QueryRow::id).toList();
   }
 
+  /** A result's trace as {@code planlab explain --trace} prints it, under its status. */
+  private static String trace(QueryResult r) {
+    return r.id() + ": " + r.status().label()
+        + (r.error() == null ? "" : ", " + r.error().describe(r.source())) + "\n"
+        + TraceText.render(r);
+  }
+
   /** Chooses what the two trees compare. */
   public void compare(Mode m) {
     mode.setValue(m);
@@ -442,8 +449,8 @@ public final class Viewer extends BorderPane {
     current = row;
     details.clear();
     sql.setText(row == null ? "" : row.left().sql());
-    trace.setText(row == null ? "" : TraceText.of(row.left())
-        + (row.right() == null ? "" : "\n" + TraceText.of(row.right())));
+    trace.setText(row == null ? "" : trace(row.left())
+        + (row.right() == null || row.right() == row.left() ? "" : "\n" + trace(row.right())));
     if (row == null) {
       leftPane.show("", null, Map.of());
       rightPane.show("", null, Map.of());

@@ -175,17 +175,18 @@ public final class PlanFiles {
     try {
       double sf = Double.parseDouble(c.args().getOrDefault("sf", "1"));
       Workload w = Workloads.byName(suite);
-      CostModel model = CostModels.byName(c.args().getOrDefault("cost-model",
-          CostModels.DEFAULT));
-      Optimizer optimizer = optimizer(config, model);
-      if (!c.args().containsKey("cost-model") && optimizer.costModel() != null) {
-        model = optimizer.costModel(); // the configuration file's
-      }
-      CostModel priced = model;
+      String modelName = c.args().get("cost-model");
+      CostModel named = CostModels.byName(modelName == null ? CostModels.DEFAULT : modelName);
       int dop = dop(c);
       PlanningSession session = SESSIONS.computeIfAbsent(w.name() + "|" + sf + "|" + config
-          + "|" + priced + "|" + dop, k -> new PlanningSession(w.schema(sf), optimizer,
-              Duration.ofSeconds(60), priced, dop));
+          + "|" + modelName + "|" + dop, k -> {
+            Optimizer optimizer = optimizer(config, named);
+            // Without cost-model=, a configuration file's own model prices the plans.
+            CostModel model = modelName == null && optimizer.costModel() != null
+                ? optimizer.costModel() : named;
+            return new PlanningSession(w.schema(sf), optimizer, Duration.ofSeconds(60), model,
+                dop);
+          });
       WorkloadQuery q = c.input().matches("(?i)q?\\d+[ab]?") ? w.query(c.input())
           : new WorkloadQuery(c.where(), c.where(), c.input());
       return session.plan(q).result();

@@ -81,6 +81,14 @@ class PlanFilesTest {
         plan expect=NoSuchRule
         q6
         ----
+
+        plan dop=0
+        q6
+        ----
+
+        plan cost-model=oracle
+        q6
+        ----
         """);
     List<String> messages = f.cases().stream().map(c -> {
       try {
@@ -90,7 +98,10 @@ class PlanFilesTest {
         return e.getMessage().lines().findFirst().orElseThrow();
       }
     }).toList();
-    assertThat(messages).hasSize(6);
+    assertThat(messages).hasSize(8);
+    assertThat(messages.subList(6, 8)).containsExactly(
+        "v.plan:25: dop= takes a whole number >= 1, not '0'",
+        "v.plan:29: unknown cost model 'oracle' (known: calcite, pg)");
     assertThat(messages.get(5))
         .startsWith("v.plan:21: plan of q6 did not use NoSuchRule; rules that made something: ");
     assertThat(messages.subList(0, 5)).containsExactly(
@@ -105,6 +116,20 @@ class PlanFilesTest {
   }
 
   /** Rewriting puts what the planner says in each expected block, and nothing else moves. */
+  /** A case that asks for parallel plans and another cost model gets them. */
+  @Test
+  void aCaseNamesItsCostModelAndDegree() {
+    PlanFile f = PlanFile.parse("p.plan", """
+        plan sf=100 dop=4 cost-model=pg
+        q6
+        ----
+        """);
+    String plan = PlanFiles.run(f.cases().get(0));
+    assertThat(plan).contains("Gather(workers=[3])").contains("dop=4").contains("io=");
+    assertThat(PlanFiles.run(PlanFile.parse("s.plan", "plan sf=100\nq6\n----\n").cases()
+        .get(0))).doesNotContain("Gather").doesNotContain("dop=");
+  }
+
   @Test
   void rewritingFillsTheExpectedBlocks() {
     String text = """

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.planlab.planner.optimize.Optimizer;
+import org.planlab.planner.cost.CalciteCostModel;
 import org.planlab.planner.optimize.Optimizers;
 import org.planlab.planner.phased.Configurations;
 import org.planlab.planner.phased.CostGate;
@@ -91,8 +92,8 @@ class PhasedOptimizerTest {
   void cheapQueriesNeverRunPhaseTwoUnderTheDefaultGate() {
     QueryResult lookup = plan(Optimizers.byName("two-phase"), new WorkloadQuery("lookup",
         "lookup.sql", "SELECT n_name FROM nation WHERE n_nationkey = 5"));
-    assertThat(lookup.gate().threshold()).isEqualTo(Configurations.DEFAULT_THRESHOLD);
-    assertThat(lookup.gate().value()).isLessThan(Configurations.DEFAULT_THRESHOLD);
+    assertThat(lookup.gate().threshold()).isEqualTo(CalciteCostModel.DEFAULT.defaultGateThreshold());
+    assertThat(lookup.gate().value()).isLessThan(CalciteCostModel.DEFAULT.defaultGateThreshold());
     assertThat(lookup.gate().ranPhase2()).isFalse();
     assertThat(lookup.phases()).extracting(PhaseTrace::name).containsExactly("cheap");
     // Steps that cannot apply to a one-table query are skipped, not run; so is

@@ -1,7 +1,7 @@
 package org.planlab.planner.optimize;
 
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.planlab.planner.cost.CalciteCostModel;
@@ -14,17 +14,23 @@ public final class Optimizers {
   private Optimizers() {
   }
 
-  private static final List<Supplier<Optimizer>> BUILT_IN = List.of(
-      Configurations::calciteDefault,
-      Configurations::cheapOnly,
-      () -> Configurations.twoPhase(Configurations.DEFAULT_THRESHOLD),
-      Configurations::exhaustive);
+  /** Each built-in configuration for a cost model: the gate's threshold is in its units. */
+  private static final List<Function<CostModel, Optimizer>> BUILT_IN = List.of(
+      m -> Configurations.calciteDefault(),
+      m -> Configurations.cheapOnly(),
+      m -> Configurations.twoPhase(m.defaultGateThreshold()),
+      m -> Configurations.exhaustive());
 
   /** The name of the configuration used when none is given. */
   public static final String DEFAULT = "two-phase";
 
+  /** The built-in configurations, gated in Calcite's cost units. */
   public static List<Optimizer> all() {
-    return BUILT_IN.stream().map(Supplier::get).collect(Collectors.toList());
+    return all(CalciteCostModel.DEFAULT);
+  }
+
+  private static List<Optimizer> all(CostModel model) {
+    return BUILT_IN.stream().map(f -> f.apply(model)).collect(Collectors.toList());
   }
 
   /**
@@ -39,13 +45,10 @@ public final class Optimizers {
 
   /**
    * The configuration with this name, its gate threshold in {@code model}'s
-   * units ({@code two-phase} gates at the model's default threshold).
+   * units ({@link CostModel#defaultGateThreshold()}).
    */
   public static Optimizer byName(String name, CostModel model) {
-    if (name.trim().equalsIgnoreCase("two-phase")) {
-      return Configurations.twoPhase(model.defaultGateThreshold());
-    }
-    for (Optimizer o : all()) {
+    for (Optimizer o : all(model)) {
       if (o.name().equalsIgnoreCase(name.trim())) {
         return o;
       }

@@ -91,10 +91,6 @@ public final class ParallelMetadata {
       return rel.estimateRowCount(mq);
     }
 
-    public @Nullable Double getRowCount(ParallelTableScan scan, RelMetadataQuery mq) {
-      return scan.getTable().getRowCount() / ParallelCosting.divisor(scan.workers());
-    }
-
     public @Nullable Double getRowCount(Gather gather, RelMetadataQuery mq) {
       return all(gather.getInput(), mq);
     }

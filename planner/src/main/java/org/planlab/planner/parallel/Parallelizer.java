@@ -104,8 +104,12 @@ public final class Parallelizer {
     Parallelizer p = new Parallelizer(model, degree,
         ParallelMetadataQuery.of(serial.getCluster()));
     RelNode best = p.visit(serial).serial;
-    return RelOptUtil.areRowTypesEqual(best.getRowType(), serial.getRowType(), false) ? best
-        : serial;
+    if (!RelOptUtil.areRowTypesEqual(best.getRowType(), serial.getRowType(), false)) {
+      // A bug here, not a plan: the session keeps the serial plan and its trace says why.
+      throw new IllegalStateException("the parallel plan changed the row type from "
+          + serial.getRowType() + " to " + best.getRowType());
+    }
+    return best;
   }
 
   /** An operator's cheapest serial form, and its cheapest partial form if it has one. */

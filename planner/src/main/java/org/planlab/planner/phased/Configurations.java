@@ -23,7 +23,8 @@ import org.planlab.rules.RuleCatalog;
  *       join order for queries of 6 joins or more ({@link CalciteDriverProgram}).</li>
  *   <li>{@code cheap-only}: phase 1 alone.</li>
  *   <li>{@code two-phase}: phase 1, then phase 2 when phase 1's cost exceeds
- *       {@link #DEFAULT_THRESHOLD}.</li>
+ *       a threshold, by default the cost model's
+ *       ({@link CostModel#defaultGateThreshold()}: 1e5 rows for Calcite's).</li>
  *   <li>{@code exhaustive}: phase 1, then phase 2 always.</li>
  * </ul>
  */
@@ -31,12 +32,6 @@ public final class Configurations {
   private Configurations() {
   }
 
-  /**
-   * The default gate threshold in Calcite's cost units (rows processed),
-   * from a threshold sweep; other cost models have their own
-   * ({@link CostModel#defaultGateThreshold()}).
-   */
-  public static final double DEFAULT_THRESHOLD = 1e5;
 
   /** The default time budget of the expensive phase. */
   public static final Duration EXPENSIVE_PHASE_TIME = Duration.ofSeconds(10);

@@ -31,7 +31,7 @@ public final class PhasedOptimizer implements Optimizer {
   private final Function<Context, RelOptPlanner> plannerFactory;
   private final List<Phase> phases;
   private final @Nullable CostGate gate;
-  private @Nullable CostModel costModel;
+  private final @Nullable CostModel costModel;
 
   /**
    * @param plannerFactory builds the query's main (Volcano) planner
@@ -41,6 +41,12 @@ public final class PhasedOptimizer implements Optimizer {
   public PhasedOptimizer(String name, String description,
       Function<Context, RelOptPlanner> plannerFactory, List<Phase> phases,
       @Nullable CostGate gate) {
+    this(name, description, plannerFactory, phases, gate, null);
+  }
+
+  private PhasedOptimizer(String name, String description,
+      Function<Context, RelOptPlanner> plannerFactory, List<Phase> phases,
+      @Nullable CostGate gate, @Nullable CostModel costModel) {
     if (phases.isEmpty()) {
       throw new IllegalArgumentException(name + ": no phases");
     }
@@ -49,6 +55,7 @@ public final class PhasedOptimizer implements Optimizer {
     this.plannerFactory = plannerFactory;
     this.phases = List.copyOf(phases);
     this.gate = gate;
+    this.costModel = costModel;
   }
 
   @Override
@@ -71,16 +78,12 @@ public final class PhasedOptimizer implements Optimizer {
 
   /** The same phases under another gate, e.g. for a threshold sweep. */
   public PhasedOptimizer withGate(String newName, @Nullable CostGate newGate) {
-    PhasedOptimizer o = new PhasedOptimizer(newName, description, plannerFactory, phases, newGate);
-    o.costModel = costModel;
-    return o;
+    return new PhasedOptimizer(newName, description, plannerFactory, phases, newGate, costModel);
   }
 
   /** The same configuration, asking to be priced with {@code model}. */
   public PhasedOptimizer withCostModel(@Nullable CostModel model) {
-    PhasedOptimizer o = new PhasedOptimizer(name, description, plannerFactory, phases, gate);
-    o.costModel = model;
-    return o;
+    return new PhasedOptimizer(name, description, plannerFactory, phases, gate, model);
   }
 
   @Override

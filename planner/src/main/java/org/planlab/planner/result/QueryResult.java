@@ -37,22 +37,15 @@ public record QueryResult(String id, String source, String sql, QueryStatus stat
     phases = phases == null ? List.of() : List.copyOf(phases);
   }
 
-  /** A result without the plans other than the final one. */
-  public QueryResult(String id, String source, String sql, QueryStatus status,
-      @Nullable QueryError error, int joins, Stages stages, @Nullable Cost cost,
-      @Nullable Effort effort, @Nullable StopReason stopReason, @Nullable PlanSnapshot plan,
-      List<PhaseTrace> phases, @Nullable GateDecision gate, @Nullable ParallelTrace parallel) {
-    this(id, source, sql, status, error, joins, stages, cost, effort, stopReason, plan, phases,
-        gate, parallel, null, null);
-  }
 
-  /** A result without a parallel pass. */
+
+  /** A result without a parallel pass, and so without plans other than the final one. */
   public QueryResult(String id, String source, String sql, QueryStatus status,
       @Nullable QueryError error, int joins, Stages stages, @Nullable Cost cost,
       @Nullable Effort effort, @Nullable StopReason stopReason, @Nullable PlanSnapshot plan,
       List<PhaseTrace> phases, @Nullable GateDecision gate) {
     this(id, source, sql, status, error, joins, stages, cost, effort, stopReason, plan, phases,
-        gate, null);
+        gate, null, null, null);
   }
 
   /** The serial plan's cost: before the parallel pass, or the final cost if it did not run. */

@@ -313,10 +313,7 @@ public final class PlanningSession {
     }
     boolean timedOut = control.expired();
     RelNode best = optimized.plan();
-    RelNode phase1 = optimized.phase1Plan();
-    PlanSnapshot phase1Snapshot = phase1 == null || phase1 == best ? null
-        : PlanSnapshots.of(phase1, phase1.getCluster().getMetadataQuery());
-    PlanSnapshot serialSnapshot = null;
+    RelNode serial = best;
     ParallelTrace parallel = null;
     if (dop > 1) {
       StageClock pass = StageClock.start();
@@ -335,14 +332,16 @@ public final class PlanningSession {
       parallel = new ParallelTrace(dop, t.wallMs(), t.cpuMs(), serialCost,
           Cost.of(chosen.getCluster().getMetadataQuery().getCumulativeCost(chosen)),
           chosen != best, error);
-      if (chosen != best) {
-        serialSnapshot = PlanSnapshots.of(best, chosen.getCluster().getMetadataQuery());
-      }
       best = chosen;
     }
     stages = stages.withOptimize(clock.stop());
 
+    // Snapshots are the result's, not the optimizer's: taken after the clock stops.
     RelMetadataQuery mq = best.getCluster().getMetadataQuery();
+    RelNode phase1 = optimized.phase1Plan();
+    PlanSnapshot phase1Snapshot = phase1 == null || phase1 == serial ? null
+        : PlanSnapshots.of(phase1, mq);
+    PlanSnapshot serialSnapshot = serial == best ? null : PlanSnapshots.of(serial, mq);
     PlanSnapshot snapshot = PlanSnapshots.of(best, mq);
     QueryResult result = new QueryResult(query.id(), query.source(), query.sql(),
         timedOut ? QueryStatus.TIMED_OUT : QueryStatus.PLANNED, null, JoinCount.inPlan(best), stages,

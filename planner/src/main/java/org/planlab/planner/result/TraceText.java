@@ -1,18 +1,18 @@
-package org.planlab.cli;
+package org.planlab.planner.result;
 
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 
 import org.planlab.planner.plan.PlanText;
-import org.planlab.planner.result.GateDecision;
-import org.planlab.planner.result.PhaseTrace;
-import org.planlab.planner.result.QueryResult;
-import org.planlab.planner.result.RuleCount;
-import org.planlab.planner.result.StepTrace;
 
-/** The per-phase trace of one query, as {@code planlab explain --trace} prints it. */
-final class TraceText {
+/**
+ * The per-phase trace of one query in lines of text: each phase's time,
+ * costs, stop reason, steps and busiest rules, the gate's decision and the
+ * parallel pass. {@code planlab explain --trace} prints it; the viewer shows
+ * it.
+ */
+public final class TraceText {
   private TraceText() {
   }
 
@@ -24,7 +24,7 @@ final class TraceText {
    * while the query still planned, or "": so that progress lines and
    * summaries do not hide a failing phase behind its fallback plan.
    */
-  static String phaseErrors(QueryResult r) {
+  public static String phaseErrors(QueryResult r) {
     StringBuilder sb = new StringBuilder();
     for (PhaseTrace p : r.phases()) {
       if (p.error() != null) {
@@ -34,7 +34,7 @@ final class TraceText {
     return sb.toString();
   }
 
-  static String render(QueryResult r) {
+  public static String render(QueryResult r) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < r.phases().size(); i++) {
       PhaseTrace p = r.phases().get(i);
@@ -44,13 +44,13 @@ final class TraceText {
       sb.append(String.format(Locale.ROOT,
           "-- phase %s: %s wall, %s cpu; cost %s -> %s; %s; %d rule calls (%d productive), "
               + "%d rels in %d sets%s%n",
-          p.name(), SuiteTable.duration(p.wallMs()), SuiteTable.duration(p.cpuMs()),
+          p.name(), duration(p.wallMs()), duration(p.cpuMs()),
           cost(p.costBefore()), cost(p.costAfter()), p.stopReason(), p.effort().ruleCalls(),
           p.effort().ruleProductions(), p.effort().relNodes(), p.effort().relSets(),
           (p.kept() ? "; kept" : "") + (p.error() == null ? "" : "; " + p.error())));
       for (StepTrace s : p.steps()) {
         sb.append(String.format(Locale.ROOT, "--   step %-22s %s%s%n", s.name(),
-            s.skipped() ? "skipped" : SuiteTable.duration(s.wallMs()),
+            s.skipped() ? "skipped" : duration(s.wallMs()),
             s.skipped() || s.ruleCalls() == 0 ? "" : ", " + s.ruleCalls() + " rule calls"));
       }
       p.rules().entrySet().stream()
@@ -72,7 +72,7 @@ final class TraceText {
   /** The parallel pass: its time, the serial and the chosen cost, and the speedup. */
   private static String parallel(org.planlab.planner.result.ParallelTrace t) {
     return String.format(Locale.ROOT, "-- parallel pass at dop %d: %s wall; cost %s -> %s; %s%n",
-        t.degree(), SuiteTable.duration(t.wallMs()), cost(t.serialCost()),
+        t.degree(), duration(t.wallMs()), cost(t.serialCost()),
         cost(t.parallelCost()), t.error() != null ? "failed, serial plan kept: " + t.error()
             : t.parallel() ? String.format(Locale.ROOT, "parallel, %.2fx", t.speedup())
             : "stays serial");
@@ -85,5 +85,11 @@ final class TraceText {
 
   private static String cost(org.planlab.planner.plan.Cost c) {
     return c == null ? "-" : PlanText.number(c.value());
+  }
+
+  /** A time in milliseconds as a person reads it: {@code 12.3 ms} or {@code 1.23 s}. */
+  public static String duration(double ms) {
+    return ms >= 1000 ? String.format(Locale.ROOT, "%.2f s", ms / 1000)
+        : String.format(Locale.ROOT, "%.1f ms", ms);
   }
 }

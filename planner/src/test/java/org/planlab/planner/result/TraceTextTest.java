@@ -1,4 +1,4 @@
-package org.planlab.cli;
+package org.planlab.planner.result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
