@@ -70,6 +70,12 @@ final class ExplainCommand implements Callable<Integer> {
           + "and busiest rules, and the gate's decision.")
   boolean trace;
 
+  @Option(names = "--origins",
+      description = "Under each operator, the rule and step that made it and the rule that "
+          + "implemented it, as far as the planners' events tell (phase/step names as in "
+          + "--trace).")
+  boolean origins;
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "text (default), or plan-file: a ready plan-shape test case (directive, "
           + "query, ----, the plan) to paste into a .plan file.")
@@ -94,7 +100,7 @@ final class ExplainCommand implements Callable<Integer> {
       return Planlab.OK;
     }
     if (r.plan() != null) {
-      out.print(PlanText.render(r.plan()));
+      out.print(origins ? PlanText.renderWithOrigins(r.plan()) : PlanText.render(r.plan()));
     }
     out.printf(Locale.ROOT, "-- %s: %s, %d joins, cost %s, optimized in %s by %s%s%n", r.id(),
         r.status().label(), r.joins(), r.cost() == null ? "-" : PlanText.number(r.cost().value()),

@@ -9,6 +9,9 @@ import java.util.concurrent.Callable;
 import org.planlab.gui.ViewerLauncher;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 /** {@code planlab gui}: the desktop viewer. */
@@ -22,12 +25,24 @@ import picocli.CommandLine.Parameters;
             + "libgtk-3-0)."},
     footer = {"", "Examples:",
         "  planlab gui results/tpch-two-phase-20261125-151500.json",
+        "  xvfb-run -a planlab gui results/a.json results/b.json -q q5 --screenshot q5.png",
         "  planlab gui results/compare-20261125-160000/calcite-default.json "
             + "results/compare-20261125-160000/two-phase.json"})
 final class GuiCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
 
   @Parameters(arity = "0..*", paramLabel = "FILE", description = "Result files to open.")
   List<Path> files = new ArrayList<>();
+
+  @Option(names = {"-q", "--query"}, paramLabel = "ID",
+      description = "Select this query once the files are open, e.g. q5.")
+  String query;
+
+  @Option(names = "--screenshot", paramLabel = "PNG",
+      description = "Write the window to this PNG file once it is shown, then close: for "
+          + "scripts, and to check that the viewer starts (exit code 1 if it cannot).")
+  Path screenshot;
 
   @Override
   public Integer call() {
@@ -42,10 +57,21 @@ final class GuiCommand implements Callable<Integer> {
       throw new UserError("the viewer needs a display; none is set (DISPLAY). Run it under "
           + "xvfb-run, or where a desktop is");
     }
+    if (screenshot != null && files.isEmpty()) {
+      throw new UserError("--screenshot needs a result file to show");
+    }
+    String failure;
     try {
-      ViewerLauncher.main(files.stream().map(Path::toString).toArray(String[]::new));
+      failure = ViewerLauncher.run(files, query == null ? null
+          : org.planlab.planner.workload.Workload.canonicalId(query), screenshot);
     } catch (RuntimeException | UnsatisfiedLinkError e) {
       throw new UserError("the viewer could not start: " + e.getMessage());
+    }
+    if (failure != null) {
+      throw new UserError(failure);
+    }
+    if (screenshot != null) {
+      spec.commandLine().getOut().println("wrote " + screenshot);
     }
     return Planlab.OK;
   }

@@ -58,6 +58,48 @@ public final class PlanTreePane extends BorderPane {
     return it;
   }
 
+  /**
+   * The largest font size, at most {@code max}, at which every expanded
+   * operator of the tree fits the tree's current size: the rows its height,
+   * the widest line (text plus indentation) its width. Row height and
+   * indentation are measured by laying out a cell's text at 12 px and scaled,
+   * as a cell grows with its font.
+   */
+  public double fitFontSize(double min, double max) {
+    TreeItem<PlanNode> root = tree.getRoot();
+    double w = tree.getWidth();
+    double h = tree.getHeight();
+    if (root == null || w <= 0 || h <= 0) {
+      return max;
+    }
+    double[] widest = {0};
+    int rows = visibleRows(root, 0, widest);
+    // At 12 px: a line of text, a row's padding, and the indentation per level.
+    javafx.scene.text.Text probe = new javafx.scene.text.Text("Xg");
+    probe.setFont(javafx.scene.text.Font.font(12));
+    double lineAt12 = probe.getLayoutBounds().getHeight();
+    double rowAt12 = lineAt12 + 8;
+    double byHeight = 12 * (h - 4) / (rows * rowAt12);
+    double byWidth = 12 * (w - 24) / widest[0];
+    return Math.max(min, Math.min(max, Math.floor(Math.min(byHeight, byWidth))));
+  }
+
+  /** Counts the rows shown under {@code it}; {@code widest} gets the widest line at 12 px. */
+  private int visibleRows(TreeItem<PlanNode> it, int depth, double[] widest) {
+    javafx.scene.text.Text t = new javafx.scene.text.Text(text(it.getValue(),
+        mark(it.getValue().id())));
+    t.setFont(javafx.scene.text.Font.font(12));
+    // The disclosure arrow and indentation take about 1.5 em per level.
+    widest[0] = Math.max(widest[0], t.getLayoutBounds().getWidth() + 18 * (depth + 1));
+    int rows = 1;
+    if (it.isExpanded()) {
+      for (TreeItem<PlanNode> c : it.getChildren()) {
+        rows += visibleRows(c, depth + 1, widest);
+      }
+    }
+    return rows;
+  }
+
   /** The mark of operator {@code id}. */
   public Mark mark(int id) {
     return marks.getOrDefault(id, Mark.SAME);

@@ -133,7 +133,12 @@ public final class Viewer extends BorderPane {
     mode.setId("compare-mode");
     mode.setValue(Mode.FILES);
     mode.valueProperty().addListener((o, old, now) -> refresh());
-    HBox top = new HBox(8, open, recentMenu, export, zoomOut, zoomIn, mode, legend());
+    Button fit = new Button("Fit");
+    fit.setId("fit");
+    fit.setTooltip(new javafx.scene.control.Tooltip(
+        "Text size at which both plans, as expanded now, fit their panes"));
+    fit.setOnAction(e -> fit());
+    HBox top = new HBox(8, open, recentMenu, export, zoomOut, zoomIn, fit, mode, legend());
     top.getStyleClass().add("toolbar");
     for (javafx.scene.Node n : top.getChildren()) {
       if (n instanceof javafx.scene.control.Control c) {
@@ -339,7 +344,16 @@ public final class Viewer extends BorderPane {
 
   /** Larger or smaller text in both trees. */
   void zoom(int step) {
-    treeFont = Math.max(6, Math.min(32, treeFont + 2 * step));
+    setTreeFont(treeFont + 2 * step);
+  }
+
+  /** The text size at which both trees, as expanded now, fit their panes (6 to 16 px). */
+  void fit() {
+    setTreeFont(Math.min(leftPane.fitFontSize(6, 16), rightPane.fitFontSize(6, 16)));
+  }
+
+  private void setTreeFont(double size) {
+    treeFont = Math.max(6, Math.min(32, size));
     String style = String.format(Locale.ROOT, "-fx-font-size: %.0fpx;", treeFont);
     leftPane.tree().setStyle(style);
     rightPane.tree().setStyle(style);
@@ -484,8 +498,10 @@ public final class Viewer extends BorderPane {
     PlanSnapshot plan = fromLeft ? row.leftPlan() : row.rightPlan();
     QueryResult result = fromLeft ? row.left() : row.right();
     if (plan != null) {
-      details.setText(describe(plan.nodes().get(id), from.mark(id))
-          + (result == null ? "" : "made by: " + origin(result, plan, id) + "\n"));
+      PlanNode node = plan.nodes().get(id);
+      details.setText(describe(node, from.mark(id))
+          + (node.origin() == null ? "" : "made by: " + node.origin().describe() + "\n")
+          + (result == null ? "" : "from: " + origin(result, plan, id) + "\n"));
     }
   }
 

@@ -118,12 +118,14 @@ class ViewerTest {
     assertThat(viewer.rightPane().mark(right)).isEqualTo(Mark.CHANGED);
     assertThat(robot.lookup("#details").queryTextInputControl().getText())
         .contains("EnumerableTableScan").contains("table = [tpch, lineitem]")
-        .containsPattern("made by: phase (cheap|expensive|inner-joins)");
+        .contains("made by: the query's SQL; implemented by EnumerableTableScanRule")
+        .containsPattern("from: phase (cheap|expensive|inner-joins)");
     // And back: the aggregate's final half selects the serial aggregate.
     robot.clickOn(cell(robot, "right-plan-tree", "FinalizeAggregate"));
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(robot.lookup("#details").queryTextInputControl().getText())
-        .contains("made by: the parallel pass at dop 2");
+        .containsPattern("made by: .*; implemented in parallel pass")
+        .contains("from: the parallel pass at dop 2");
     assertThat(viewer.leftPane().tree().getSelectionModel().getSelectedItem().getValue()
         .operator()).isEqualTo("EnumerableAggregate");
   }
@@ -274,6 +276,37 @@ class ViewerTest {
     assertThat(viewer.leftPane().tree().getStyle()).contains("-fx-font-size: 16px");
     robot.clickOn("#zoom-out");
     assertThat(viewer.rightPane().tree().getStyle()).contains("-fx-font-size: 14px");
+  }
+
+  @Test
+  void fitShowsEveryOperatorOfBothPlans(FxRobot robot) {
+    open(robot, serial, parallel);
+    robot.interact(() -> viewer.selectQuery("q5"));
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.clickOn("#fit");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(viewer.treeFontSize()).isBetween(6.0, 16.0);
+    for (PlanTreePane pane : List.of(viewer.leftPane(), viewer.rightPane())) {
+      var tree = pane.tree();
+      int rows = tree.getExpandedItemCount();
+      assertThat(rows).isGreaterThan(15);
+      javafx.geometry.Bounds box = tree.localToScene(tree.getLayoutBounds());
+      for (int row = 0; row < rows; row++) {
+        int r = row;
+        TreeCell<?> c = robot.lookup("#" + tree.getId() + " .tree-cell")
+            .queryAllAs(TreeCell.class).stream()
+            .filter(x -> x.getIndex() == r && x.isVisible() && x.getText() != null)
+            .findFirst().orElseThrow(() -> new AssertionError("row " + r + " of "
+                + tree.getId() + " is not shown at " + viewer.treeFontSize() + " px"));
+        javafx.geometry.Bounds cb = c.localToScene(c.getLayoutBounds());
+        assertThat(cb.getMaxY()).as("row %d bottom", r).isLessThanOrEqualTo(box.getMaxY() + 1);
+        javafx.scene.text.Text text = (javafx.scene.text.Text) c.lookup(".text");
+        if (text != null) {
+          assertThat(text.localToScene(text.getLayoutBounds()).getMaxX())
+              .as("row %d right end", r).isLessThanOrEqualTo(box.getMaxX() + 1);
+        }
+      }
+    }
   }
 
   /** Two plans of one run: phase 1's against the final one, the serial against the parallel. */

@@ -29,6 +29,7 @@ public final class OptimizeControl {
   private final AtomicBoolean cancel = new AtomicBoolean();
   private final AtomicBoolean expired = new AtomicBoolean();
   private final EffortCounter effort = new EffortCounter();
+  private final Provenance provenance = new Provenance();
 
   /** The flag a planner's {@code CancelFlag} must wrap. */
   public AtomicBoolean cancelFlag() {
@@ -37,6 +38,11 @@ public final class OptimizeControl {
 
   public EffortCounter effort() {
     return effort;
+  }
+
+  /** What made each operator; add it to every planner, as the effort counter. */
+  public Provenance provenance() {
+    return provenance;
   }
 
   /** Starts the query's budget; the returned timer must be cancelled when planning ends. */

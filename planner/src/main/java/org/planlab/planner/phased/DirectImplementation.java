@@ -30,6 +30,7 @@ import org.apache.calcite.rex.RexOver;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexProgramBuilder;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.planlab.planner.optimize.Provenance;
 
 /**
  * Physical implementation and Calc formation by walking the plan once,
@@ -57,12 +58,13 @@ final class DirectImplementation {
    * The Enumerable plan for {@code rel}, or null if some operator has none
    * without a search or the result does not have {@code desired} traits.
    */
-  static @Nullable RelNode implement(RelNode rel, RelTraitSet desired) {
-    RelNode out = convert(rel);
+  static @Nullable RelNode implement(RelNode rel, RelTraitSet desired,
+      @Nullable Provenance provenance) {
+    RelNode out = convert(rel, provenance);
     return out != null && out.getTraitSet().satisfies(desired) ? out : null;
   }
 
-  private static @Nullable RelNode convert(RelNode rel) {
+  private static @Nullable RelNode convert(RelNode rel, @Nullable Provenance provenance) {
     // Decline before converting anything below: a join plan (most plans with
     // work to do) must not pay for converting its scans first.
     if (!(rel instanceof LogicalTableScan || rel instanceof LogicalFilter
@@ -72,7 +74,7 @@ final class DirectImplementation {
     }
     List<RelNode> inputs = new ArrayList<>(rel.getInputs().size());
     for (RelNode input : rel.getInputs()) {
-      RelNode c = convert(input);
+      RelNode c = convert(input, provenance);
       if (c == null) {
         return null;
       }
@@ -80,33 +82,46 @@ final class DirectImplementation {
     }
     RelNode r = inputs.equals(rel.getInputs()) ? rel : rel.copy(rel.getTraitSet(), inputs);
     if (r instanceof LogicalTableScan) {
-      return with(EnumerableRules.ENUMERABLE_TABLE_SCAN_RULE, r);
+      return with(EnumerableRules.ENUMERABLE_TABLE_SCAN_RULE, r, provenance);
     } else if (r instanceof LogicalFilter) {
-      return with(EnumerableRules.ENUMERABLE_FILTER_RULE, r);
+      return with(EnumerableRules.ENUMERABLE_FILTER_RULE, r, provenance);
     } else if (r instanceof LogicalProject p) {
       return RexOver.containsOver(p.getProjects(), null) ? null
-          : with(EnumerableRules.ENUMERABLE_PROJECT_RULE, r);
+          : with(EnumerableRules.ENUMERABLE_PROJECT_RULE, r, provenance);
     } else if (r instanceof LogicalAggregate) {
-      return with(EnumerableRules.ENUMERABLE_AGGREGATE_RULE, r);
+      return with(EnumerableRules.ENUMERABLE_AGGREGATE_RULE, r, provenance);
     } else if (r instanceof LogicalSort s) {
       if (s.fetch == null && s.offset == null) {
-        return with(EnumerableRules.ENUMERABLE_SORT_RULE, r);
+        return with(EnumerableRules.ENUMERABLE_SORT_RULE, r, provenance);
       }
       // A top-k sort is cheaper than a full sort under a limit, as Volcano finds.
-      return s.getCollation().getFieldCollations().isEmpty()
+      boolean limitOnly = s.getCollation().getFieldCollations().isEmpty();
+      RelNode out = limitOnly
           ? EnumerableLimit.create(s.getInput(), s.offset, s.fetch)
           : EnumerableLimitSort.create(s.getInput(), s.getCollation(), s.offset, s.fetch);
+      if (provenance != null) {
+        provenance.record(out, limitOnly ? "EnumerableLimit.create" : "EnumerableLimitSort.create",
+            s);
+      }
+      return out;
     }
     return null;
   }
 
-  private static @Nullable RelNode with(Object rule, RelNode rel) {
+  private static @Nullable RelNode with(Object rule, RelNode rel,
+      @Nullable Provenance provenance) {
     if (!(rule instanceof ConverterRule converter)
         || rel.getConvention() != converter.getInTrait()) {
       return null;
     }
     RelNode out = converter.convert(rel);
-    return out != null && out.getConvention() == EnumerableConvention.INSTANCE ? out : null;
+    if (out == null || out.getConvention() != EnumerableConvention.INSTANCE) {
+      return null;
+    }
+    if (provenance != null) {
+      provenance.record(out, converter.toString(), rel);
+    }
+    return out;
   }
 
   /**

@@ -86,9 +86,11 @@ final class PhaseRunner {
         steps.add(new StepTrace(step.name(), t.wallMs(), t.cpuMs(),
             effort.ruleCalls() - callsBefore, false));
         if (out == null) {
+          control.provenance().afterStep(phase.name() + "/" + step.name(), rel, rel);
           rel = null;
           break;
         }
+        control.provenance().afterStep(phase.name() + "/" + step.name(), rel, out);
         outputs.put(step.name(), out);
         rel = out;
       }

@@ -100,6 +100,7 @@ public final class PhasedOptimizer implements Optimizer {
   public Optimized optimize(RelOptPlanner planner, RelNode logical, RelTraitSet desiredTraits,
       OptimizeControl control) {
     StepContext ctx = new StepContext(planner, desiredTraits, control);
+    control.provenance().start(logical);
     Map<String, RelNode> outputs = new HashMap<>();
     List<PhaseTrace> traces = new ArrayList<>();
     RelNode best = null;

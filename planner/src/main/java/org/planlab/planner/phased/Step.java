@@ -83,6 +83,7 @@ public interface Step {
       HepPlanner hep = new HepPlanner(program, context.planner().getContext(), true, null,
           org.apache.calcite.plan.RelOptCostImpl.FACTORY);
       hep.addListener(context.control().effort());
+      hep.addListener(context.control().provenance());
       hep.setExecutor(context.planner().getExecutor());
       hep.setRoot(rel);
       return hep.findBestExp();

@@ -88,7 +88,8 @@ public final class Steps {
   public static Step implementEnumerable(String name) {
     Step volcano = Step.volcano(name, RuleCatalog.ENUMERABLE.rules());
     return new Step.Simple(name, true, (rel, context) -> {
-      RelNode direct = DirectImplementation.implement(rel, context.desiredTraits());
+      RelNode direct = DirectImplementation.implement(rel, context.desiredTraits(),
+          context.control().provenance());
       return direct != null ? direct : volcano.apply(rel, context);
     });
   }

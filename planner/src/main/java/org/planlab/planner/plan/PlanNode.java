@@ -16,9 +16,18 @@ import java.util.Map;
  * @param inputs the operator's inputs, left to right
  * @param degree the processes that share the operator's rows: 1 where it
  *     runs serially, workers + 1 in a parallel fragment
+ * @param origin the rule and step that made the operator, where the
+ *     planners' events tell (null in files written before planlab traced it)
  */
 public record PlanNode(int id, String operator, Map<String, String> details, double rows,
-    Cost selfCost, Cost cumulativeCost, List<PlanNode> inputs, int degree) {
+    Cost selfCost, Cost cumulativeCost, List<PlanNode> inputs, int degree,
+    @org.checkerframework.checker.nullness.qual.Nullable Origin origin) {
+
+  /** An operator without a traced origin. */
+  public PlanNode(int id, String operator, Map<String, String> details, double rows,
+      Cost selfCost, Cost cumulativeCost, List<PlanNode> inputs, int degree) {
+    this(id, operator, details, rows, selfCost, cumulativeCost, inputs, degree, null);
+  }
 
   /** A serial operator. */
   public PlanNode(int id, String operator, Map<String, String> details, double rows,

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.externalize.RelWriterImpl;
@@ -19,26 +20,33 @@ public final class PlanSnapshots {
 
   /** A snapshot of {@code rel}, with estimates from {@code mq}. */
   public static PlanSnapshot of(RelNode rel, RelMetadataQuery mq) {
-    int[] nextId = {0};
-    return new PlanSnapshot(node(rel, mq, nextId));
+    return of(rel, mq, r -> null);
   }
 
-  private static PlanNode node(RelNode rel, RelMetadataQuery mq, int[] nextId) {
+  /** A snapshot of {@code rel}, each operator with what {@code origins} says made it. */
+  public static PlanSnapshot of(RelNode rel, RelMetadataQuery mq,
+      Function<RelNode, @Nullable Origin> origins) {
+    int[] nextId = {0};
+    return new PlanSnapshot(node(rel, mq, nextId, origins));
+  }
+
+  private static PlanNode node(RelNode rel, RelMetadataQuery mq, int[] nextId,
+      Function<RelNode, @Nullable Origin> origins) {
     int id = nextId[0]++;
     List<PlanNode> inputs = new ArrayList<>();
     for (RelNode input : rel.getInputs()) {
-      inputs.add(node(input, mq, nextId));
+      inputs.add(node(input, mq, nextId, origins));
     }
     Double rows = mq.getRowCount(rel);
     Cost self = Cost.of(mq.getNonCumulativeCost(rel));
     Cost cumulative = Cost.of(mq.getCumulativeCost(rel));
     return new PlanNode(id, rel.getRelTypeName(), details(rel), rows == null ? Double.NaN : rows,
         self == null ? Cost.ZERO : self, cumulative == null ? Cost.ZERO : cumulative, inputs,
-        org.planlab.planner.cost.Degree.of(rel, mq));
+        org.planlab.planner.cost.Degree.of(rel, mq), origins.apply(rel));
   }
 
   /** The attributes {@code rel} explains, without its inputs. */
-  static Map<String, String> details(RelNode rel) {
+  public static Map<String, String> details(RelNode rel) {
     DetailsWriter w = new DetailsWriter();
     rel.explain(w);
     return w.details;

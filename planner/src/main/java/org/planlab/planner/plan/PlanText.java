@@ -22,11 +22,21 @@ public final class PlanText {
 
   public static String render(PlanSnapshot plan) {
     StringBuilder sb = new StringBuilder();
-    render(plan.root(), 0, sb);
+    render(plan.root(), 0, sb, false);
     return sb.toString();
   }
 
-  private static void render(PlanNode n, int depth, StringBuilder sb) {
+  /**
+   * The plan with each operator's {@link Origin} on the line below it, as
+   * {@code # made by ...} ({@code planlab explain --origins}).
+   */
+  public static String renderWithOrigins(PlanSnapshot plan) {
+    StringBuilder sb = new StringBuilder();
+    render(plan.root(), 0, sb, true);
+    return sb.toString();
+  }
+
+  private static void render(PlanNode n, int depth, StringBuilder sb, boolean origins) {
     sb.append("  ".repeat(depth)).append(n.operator());
     if (!n.details().isEmpty()) {
       sb.append(n.details().entrySet().stream()
@@ -42,8 +52,12 @@ public final class PlanText {
       sb.append(" dop=").append(n.degree());
     }
     sb.append('\n');
+    if (origins) {
+      sb.append("  ".repeat(depth)).append("  # made by ")
+          .append(n.origin() == null ? "?" : n.origin().describe()).append('\n');
+    }
     for (PlanNode input : n.inputs()) {
-      render(input, depth + 1, sb);
+      render(input, depth + 1, sb, origins);
     }
   }
 

@@ -220,6 +220,7 @@ public final class PlanningSession {
             : Contexts.of(new CancelFlag(control.cancelFlag()), CONNECTION_CONFIG, costModel,
                 costModel.joinCostModel()));
     planner.addListener(effort);
+    planner.addListener(control.provenance());
     // As Calcite's JDBC path does, so that constant expressions fold.
     planner.setExecutor(new RexExecutorImpl(DataContexts.EMPTY));
     RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
@@ -332,6 +333,9 @@ public final class PlanningSession {
       parallel = new ParallelTrace(dop, t.wallMs(), t.cpuMs(), serialCost,
           Cost.of(chosen.getCluster().getMetadataQuery().getCumulativeCost(chosen)),
           chosen != best, error);
+      if (chosen != best) {
+        control.provenance().afterParallelPass(best, chosen);
+      }
       best = chosen;
     }
     stages = stages.withOptimize(clock.stop());
@@ -339,10 +343,12 @@ public final class PlanningSession {
     // Snapshots are the result's, not the optimizer's: taken after the clock stops.
     RelMetadataQuery mq = best.getCluster().getMetadataQuery();
     RelNode phase1 = optimized.phase1Plan();
+    var origins = control.provenance();
     PlanSnapshot phase1Snapshot = phase1 == null || phase1 == serial ? null
-        : PlanSnapshots.of(phase1, mq);
-    PlanSnapshot serialSnapshot = serial == best ? null : PlanSnapshots.of(serial, mq);
-    PlanSnapshot snapshot = PlanSnapshots.of(best, mq);
+        : PlanSnapshots.of(phase1, mq, origins::originOf);
+    PlanSnapshot serialSnapshot = serial == best ? null
+        : PlanSnapshots.of(serial, mq, origins::originOf);
+    PlanSnapshot snapshot = PlanSnapshots.of(best, mq, origins::originOf);
     QueryResult result = new QueryResult(query.id(), query.source(), query.sql(),
         timedOut ? QueryStatus.TIMED_OUT : QueryStatus.PLANNED, null, JoinCount.inPlan(best), stages,
         snapshot.root().cumulativeCost(), effort.effort(),
