@@ -41,7 +41,9 @@ import picocli.CommandLine.Model.CommandSpec;
     footer = {"", "Examples:",
         "  planlab run tpch",
         "  planlab run tpch --sf 100 --query q5,q7,q9 --timeout 10",
-        "  planlab run tpch --queries my-queries/ --format csv"})
+        "  planlab run tpch --queries my-queries/ --format csv",
+        "  planlab run tpch --execute                 (SF 0.01: runtimes, q-errors, answers)",
+        "  planlab run tpch --execute --sf 0.1 --stats data --exec-timeout 30"})
 final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
   /** Output formats for stdout. */
@@ -55,6 +57,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
   @Mixin
   PlanningOptions planning;
+
+  @Mixin
+  ExecutionOptions execution;
 
   @Option(names = {"--query", "-q"}, split = ",", paramLabel = "ID",
       description = "Only these queries, e.g. q1,q5 (default: all).")
@@ -81,7 +86,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
   public Integer call() {
     Workload workload = planning.workload(suite);
     Optimizer optimizer = planning.optimizer();
-    PlanningSession session = planning.session(planning.schema(workload), optimizer);
+    execution.defaultScaleFactor(spec, planning);
+    planning.schema(workload); // checks --sf before any data is generated
+    PrintWriter progress = quiet ? null : spec.commandLine().getErr();
+    PlanningSession session = planning.session(execution.schema(workload, planning, progress),
+        optimizer);
     List<WorkloadQuery> queries = selectQueries(workload);
     Path resultFile = out != null ? out : defaultOut(workload.name(), optimizer.name());
     OutputFiles.checkWritable(resultFile);
@@ -98,6 +107,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
           planning.timeoutSeconds);
     }
     SuiteRunner runner = new SuiteRunner(workload.name(), planning.scaleFactor, session);
+    if (execution.execute) {
+      runner = runner.executing(execution.executor(workload, planning.scaleFactor, progress));
+    }
     SuiteResult result = runner.run(queries, new SuiteRunner.Listener() {
       @Override
       public void started(int index, int total, WorkloadQuery query) {
@@ -111,8 +123,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
       public void finished(int index, int total, QueryResult r, SuiteResult soFar) {
         save(resultFile, soFar);
         if (!quiet) {
-          err.printf(Locale.ROOT, "%-9s %s%s%n", r.status().label(),
-              SuiteTable.duration(r.stages().totalWallMs()), TraceText.phaseErrors(r));
+          err.printf(Locale.ROOT, "%-9s %s%s%s%n", r.status().label(),
+              SuiteTable.duration(r.stages().totalWallMs()), SuiteTable.executed(r),
+              TraceText.phaseErrors(r));
         }
       }
     });
@@ -131,8 +144,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     if (!quiet) {
       err.println("planlab: wrote " + resultFile + (csvFile == null ? "" : " and " + csvFile));
     }
-    return result.count(QueryStatus.PLANNED) == result.queries().size() ? Planlab.OK
-        : Planlab.SOME_FAILED;
+    boolean allRight = result.queries().stream().allMatch(q -> q.execution() == null
+        || q.execution().status() == org.planlab.planner.result.ExecStatus.OK);
+    return result.count(QueryStatus.PLANNED) == result.queries().size() && allRight
+        ? Planlab.OK : Planlab.SOME_FAILED;
   }
 
   private List<WorkloadQuery> selectQueries(Workload workload) {

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.planlab.planner.exec.ExecutionSummary;
 import org.planlab.planner.plan.PlanText;
+import org.planlab.planner.result.Execution;
 import org.planlab.planner.result.QueryResult;
 import org.planlab.planner.result.QueryStatus;
 import org.planlab.planner.result.StageTime;
@@ -55,6 +57,90 @@ final class SuiteTable {
       }
     }
     sb.append(summary(suite));
+    if (suite.queries().stream().anyMatch(q -> q.execution() != null)) {
+      sb.append('\n').append(executionTable(suite));
+    }
+    return sb.toString();
+  }
+
+  private static final String[] EXEC_HEADER = {"query", "exec", "runtime ms", "compile ms",
+      "rows", "q-err max", "q-err med", "checks"};
+
+  /** Per query: execution status, runtime, rows, q-errors and answer checks; then figures. */
+  static String executionTable(SuiteResult suite) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(EXEC_HEADER);
+    List<String> problems = new ArrayList<>();
+    for (QueryResult q : suite.queries()) {
+      Execution x = q.execution();
+      if (x == null) {
+        continue;
+      }
+      rows.add(new String[] {q.id(), x.status().label(),
+          x.runtimeMs() == null ? "" : ms(x.runtimeMs()), ms(x.compileMs()),
+          x.runtimeMs() == null ? "" : Long.toString(x.rows()),
+          x.qErrorMax() == null ? "" : PlanText.number(x.qErrorMax()),
+          x.qErrorMedian() == null ? "" : String.format(Locale.ROOT, "%.2f", x.qErrorMedian()),
+          checks(x)});
+      if (x.message() != null) {
+        problems.add(q.id() + ": " + x.status().label() + ": " + x.message());
+      }
+    }
+    StringBuilder sb = new StringBuilder(table(rows, 2));
+    problems.forEach(p -> sb.append(p).append('\n'));
+    ExecutionSummary s = ExecutionSummary.of(suite);
+    double sf = suite.queries().stream().filter(q -> q.execution() != null)
+        .mapToDouble(q -> q.execution().dataScaleFactor()).findFirst().orElse(Double.NaN);
+    sb.append(String.format(Locale.ROOT,
+        "executed %d plans on data at sf %s: %d ok, %d wrong, %d timed out, %d failed; "
+            + "runtime total %s, median %s%n"
+            + "q-error over %d operators: median %.2f, p90 %s, p99 %s, max %s; "
+            + "Spearman(cost, runtime) %s over %d queries (cost model %s)%n",
+        s.executed(), PlanText.number(sf), s.ok(), s.wrong(), s.timedOut(), s.failed(),
+        duration(s.runtimeTotalMs()), duration(s.runtimeMedianMs()), s.operators(),
+        s.qErrorMedian(), PlanText.number(s.qErrorP90()), PlanText.number(s.qErrorP99()),
+        PlanText.number(s.qErrorMax()),
+        Double.isNaN(s.spearman()) ? "-" : String.format(Locale.ROOT, "%.2f", s.spearman()),
+        (int) suite.queries().stream().filter(q -> q.execution() != null
+            && q.execution().runtimeMs() != null).count(), suite.costModel().name()));
+    return sb.toString();
+  }
+
+  /** "2/2" passed of made, or "-" for none. */
+  private static String checks(Execution x) {
+    if (x.checks().isEmpty()) {
+      return "-";
+    }
+    long passed = x.checks().stream().filter(Execution.AnswerCheck::passed).count();
+    return passed + "/" + x.checks().size() + " " + String.join(",", x.checks().stream()
+        .map(c -> (c.passed() ? "" : "!") + c.against().replace(" plan", "")
+            .replace(' ', '-')).toList());
+  }
+
+  /** After a query's progress line: its execution, in a few words. */
+  static String executed(QueryResult r) {
+    Execution x = r.execution();
+    if (x == null) {
+      return "";
+    }
+    return "; exec " + x.status().label()
+        + (x.runtimeMs() == null ? "" : " " + duration(x.runtimeMs()));
+  }
+
+  private static String table(List<String[]> rows, int leftColumns) {
+    int[] width = new int[rows.get(0).length];
+    for (String[] r : rows) {
+      for (int i = 0; i < r.length; i++) {
+        width[i] = Math.max(width[i], r[i].length());
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String[] r : rows) {
+      for (int i = 0; i < r.length; i++) {
+        sb.append(i == 0 ? "" : "  ").append(pad(r[i], width[i], i < leftColumns));
+      }
+      sb.append('\n');
+    }
     return sb.toString();
   }
 

@@ -39,6 +39,13 @@ public final class TpchWorkload implements Workload {
     return new StatisticsSchema(NAME, TpchSchema.tables(scaleFactor));
   }
 
+  private static final TpchData DATA = new TpchData();
+
+  @Override
+  public java.util.Optional<org.planlab.planner.workload.DataGenerator> data() {
+    return java.util.Optional.of(DATA);
+  }
+
   private static List<WorkloadQuery> loadQueries() {
     List<WorkloadQuery> list = new ArrayList<>();
     for (int i = 1; i <= QUERY_COUNT; i++) {

@@ -26,17 +26,34 @@ import org.planlab.planner.plan.PlanSnapshot;
  * @param parallel what the parallel pass did, or null if it did not run
  * @param phase1Plan phase 1's plan where the final plan is another, else null
  * @param serialPlan the best serial plan where the final plan is parallel, else null
+ * @param execution what executing the final plan gave, or null if it was not executed
  */
 public record QueryResult(String id, String source, String sql, QueryStatus status,
     @Nullable QueryError error, int joins, Stages stages, @Nullable Cost cost,
     @Nullable Effort effort, @Nullable StopReason stopReason, @Nullable PlanSnapshot plan,
     List<PhaseTrace> phases, @Nullable GateDecision gate, @Nullable ParallelTrace parallel,
-    @Nullable PlanSnapshot phase1Plan, @Nullable PlanSnapshot serialPlan) {
+    @Nullable PlanSnapshot phase1Plan, @Nullable PlanSnapshot serialPlan,
+    @Nullable Execution execution) {
 
   public QueryResult {
     phases = phases == null ? List.of() : List.copyOf(phases);
   }
 
+  /** A result that was not executed. */
+  public QueryResult(String id, String source, String sql, QueryStatus status,
+      @Nullable QueryError error, int joins, Stages stages, @Nullable Cost cost,
+      @Nullable Effort effort, @Nullable StopReason stopReason, @Nullable PlanSnapshot plan,
+      List<PhaseTrace> phases, @Nullable GateDecision gate, @Nullable ParallelTrace parallel,
+      @Nullable PlanSnapshot phase1Plan, @Nullable PlanSnapshot serialPlan) {
+    this(id, source, sql, status, error, joins, stages, cost, effort, stopReason, plan, phases,
+        gate, parallel, phase1Plan, serialPlan, null);
+  }
+
+  /** This result with what executing its plan gave. */
+  public QueryResult withExecution(@Nullable Execution e) {
+    return new QueryResult(id, source, sql, status, error, joins, stages, cost, effort,
+        stopReason, plan, phases, gate, parallel, phase1Plan, serialPlan, e);
+  }
 
 
   /** A result without a parallel pass, and so without plans other than the final one. */

@@ -23,7 +23,8 @@ public final class SuiteCsv {
       "status", "stop_reason", "joins", "parse_ms", "validate_ms", "convert_ms", "optimize_ms",
       "optimize_cpu_ms", "total_ms", "cost_rows", "cost_cpu", "cost_io", "rel_sets", "rel_nodes",
       "rule_calls", "rule_productions", "plan_nodes", "error", "cost_model", "dop", "cost",
-      "serial_cost", "parallel_speedup");
+      "serial_cost", "parallel_speedup", "exec_status", "exec_sf", "runtime_ms", "compile_ms",
+      "exec_rows", "qerror_max", "qerror_median", "answer_checks", "answer_failed");
 
   public static void write(SuiteResult suite, Writer out) throws IOException {
     out.write(String.join(",", COLUMNS));
@@ -62,6 +63,18 @@ public final class SuiteCsv {
       row.add(serial == null ? "" : num(serial.value()));
       row.add(q.parallel() == null || !q.parallel().parallel() ? ""
           : num(q.parallel().speedup()));
+      // Execution (planlab run --execute); empty where the plan was not executed.
+      Execution x = q.execution();
+      row.add(x == null ? "" : x.status().label());
+      row.add(x == null ? "" : num(x.dataScaleFactor()));
+      row.add(x == null || x.runtimeMs() == null ? "" : num(x.runtimeMs()));
+      row.add(x == null ? "" : num(x.compileMs()));
+      row.add(x == null || x.runtimeMs() == null ? "" : Long.toString(x.rows()));
+      row.add(x == null || x.qErrorMax() == null ? "" : num(x.qErrorMax()));
+      row.add(x == null || x.qErrorMedian() == null ? "" : num(x.qErrorMedian()));
+      row.add(x == null ? "" : Integer.toString(x.checks().size()));
+      row.add(x == null ? "" : String.join("; ", x.checks().stream()
+          .filter(ch -> !ch.passed()).map(Execution.AnswerCheck::against).toList()));
       out.write(String.join(",", row.stream().map(SuiteCsv::quote).toList()));
       out.write('\n');
     }

@@ -188,7 +188,7 @@ public final class PlanningSession {
 
     // Validate.
     clock = StageClock.start();
-    JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl();
+    JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(PlanlabTypeSystem.INSTANCE);
     CalciteSchema root = CalciteSchema.createRootSchema(false, false);
     root.add(schema.name(), schema);
     CalciteCatalogReader catalog = new CalciteCatalogReader(root, List.of(schema.name()),
@@ -354,7 +354,8 @@ public final class PlanningSession {
         snapshot.root().cumulativeCost(), effort.effort(),
         timedOut ? StopReason.BUDGET : StopReason.COMPLETED, snapshot, optimized.phases(),
         optimized.gate(), parallel, phase1Snapshot, serialSnapshot);
-    return new PlannedQuery(result, logical, best);
+    return new PlannedQuery(result, logical, best, phase1Snapshot == null ? null : phase1,
+        serialSnapshot == null ? null : serial);
   }
 
   private PlannedQuery noPlanInBudget(WorkloadQuery query, Stages stages, RelNode logical,

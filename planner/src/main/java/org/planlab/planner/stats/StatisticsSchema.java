@@ -17,9 +17,11 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 public final class StatisticsSchema extends AbstractSchema {
   private final String name;
   private final Map<String, Table> tables;
+  private final List<TableDefinition> definitions;
 
   public StatisticsSchema(String name, List<TableDefinition> definitions) {
     this.name = name;
+    this.definitions = List.copyOf(definitions);
     Map<String, TableDefinition> byName = new LinkedHashMap<>();
     for (TableDefinition d : definitions) {
       if (byName.put(key(d.name()), d) != null) {
@@ -53,6 +55,11 @@ public final class StatisticsSchema extends AbstractSchema {
 
   public String name() {
     return name;
+  }
+
+  /** The tables' definitions, in schema order. */
+  public List<TableDefinition> definitions() {
+    return definitions;
   }
 
   @Override

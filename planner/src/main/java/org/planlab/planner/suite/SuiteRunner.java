@@ -52,11 +52,36 @@ public final class SuiteRunner {
   private final String suite;
   private final double scaleFactor;
   private final PlanningSession session;
+  private final org.planlab.planner.exec.@org.checkerframework.checker.nullness.qual.Nullable
+      QueryExecutor executor;
 
   public SuiteRunner(String suite, double scaleFactor, PlanningSession session) {
+    this(suite, scaleFactor, session, null);
+  }
+
+  private SuiteRunner(String suite, double scaleFactor, PlanningSession session,
+      org.planlab.planner.exec.@org.checkerframework.checker.nullness.qual.Nullable
+          QueryExecutor executor) {
     this.suite = suite;
     this.scaleFactor = scaleFactor;
     this.session = session;
+    this.executor = executor;
+  }
+
+  /** This runner, executing each plan after planning it (on the same thread). */
+  public SuiteRunner executing(org.planlab.planner.exec.QueryExecutor e) {
+    return new SuiteRunner(suite, scaleFactor, session, e);
+  }
+
+  /** How long a query may take on its thread before it is abandoned. */
+  private long patienceMillis() {
+    long ms = session.budget().plusMillis(GRACE.toMillis()).toMillis();
+    if (executor != null) {
+      // Warm-up and timed runs, the instrumented run, phase 1's and the serial plan's.
+      ms += executor.options().timeout().toMillis()
+          * (executor.options().warmups() + executor.options().runs() + 3);
+    }
+    return ms;
   }
 
   public SuiteResult run(List<WorkloadQuery> queries, Listener listener) {
@@ -69,10 +94,10 @@ public final class SuiteRunner {
         WorkloadQuery q = queries.get(i);
         listener.started(i, queries.size(), q);
         QueryResult r;
-        Future<QueryResult> f = worker.submit(() -> session.plan(q).result());
+        Future<QueryResult> f = worker.submit(() -> executor == null ? session.plan(q).result()
+            : executor.execute(session.plan(q)).result());
         try {
-          r = f.get(session.budget().plusMillis(GRACE.toMillis()).toMillis(),
-              TimeUnit.MILLISECONDS);
+          r = f.get(patienceMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
           f.cancel(true);
           worker.shutdownNow();

@@ -26,6 +26,11 @@ public interface Workload {
   /** The schema, its tables carrying statistics at {@code scaleFactor}. */
   StatisticsSchema schema(double scaleFactor);
 
+  /** The generator of the suite's data, for executing plans; empty if it has none. */
+  default java.util.Optional<DataGenerator> data() {
+    return java.util.Optional.empty();
+  }
+
   /**
    * The query with the given id. Ids match case-insensitively and numeric
    * ones loosely: {@code q5}, {@code Q05} and {@code 5} name the same query.

@@ -1,0 +1,69 @@
+package org.planlab.planner.exec;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+
+/**
+ * The rows each operator of an instrumented plan returned, and how many
+ * times it was run (its loops: a correlate's right side runs once per left
+ * row). Compiled plans call {@link #count} through {@link RowCounting}.
+ */
+public final class RowCounters {
+  /** The name under which an execution's counters are found in its {@link DataContext}. */
+  public static final String VARIABLE = "planlabRowCounters";
+
+  final long[] rows;
+  final long[] loops;
+
+  RowCounters(int slots) {
+    rows = new long[slots];
+    loops = new long[slots];
+  }
+
+  /** Counts what {@code input} returns into slot {@code slot} of the execution's counters. */
+  public static <T> Enumerable<T> count(Enumerable<T> input, DataContext root, int slot) {
+    RowCounters counters = (RowCounters) root.get(VARIABLE);
+    AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
+    if (counters == null) {
+      return input;
+    }
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<T> enumerator() {
+        counters.loops[slot]++;
+        Enumerator<T> e = input.enumerator();
+        return new Enumerator<>() {
+          @Override
+          public T current() {
+            return e.current();
+          }
+
+          @Override
+          public boolean moveNext() {
+            if (e.moveNext()) {
+              if ((++counters.rows[slot] & 1023) == 0 && cancel != null && cancel.get()) {
+                throw new ExecutionCancelledException();
+              }
+              return true;
+            }
+            return false;
+          }
+
+          @Override
+          public void reset() {
+            e.reset();
+          }
+
+          @Override
+          public void close() {
+            e.close();
+          }
+        };
+      }
+    };
+  }
+}

@@ -1,0 +1,56 @@
+package org.planlab.planner.result;
+
+import java.util.List;
+
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * What executing a query's final plan on generated data gave.
+ *
+ * @param status how it ended
+ * @param message why it failed or was wrong, or null
+ * @param dataScaleFactor the scale factor of the data it ran on
+ * @param compileMs generating and compiling the plan's code, once
+ * @param runtimesMs each timed run, after the warm-up runs
+ * @param runtimeMs their median, or null if it did not run to the end
+ * @param rows rows returned
+ * @param nodes actual rows per operator of the final plan (by plan-node id),
+ *     from a separate instrumented run; empty if that did not run
+ * @param qErrorMax the largest q-error over the operators, or null
+ * @param qErrorMedian the median q-error over the operators, or null
+ * @param checks the answer checks made: the reference answer, other plans
+ */
+public record Execution(ExecStatus status, @Nullable String message, double dataScaleFactor,
+    double compileMs, List<Double> runtimesMs, @Nullable Double runtimeMs, long rows,
+    List<NodeActual> nodes, @Nullable Double qErrorMax, @Nullable Double qErrorMedian,
+    List<AnswerCheck> checks) {
+
+  public Execution {
+    runtimesMs = runtimesMs == null ? List.of() : List.copyOf(runtimesMs);
+    nodes = nodes == null ? List.of() : List.copyOf(nodes);
+    checks = checks == null ? List.of() : List.copyOf(checks);
+  }
+
+  /**
+   * One operator's actual rows against its estimate.
+   *
+   * @param id the plan node's id
+   * @param rows rows it returned, over all its runs
+   * @param loops how many times it ran (a correlate's right side: once per left row)
+   * @param estimated the estimate for one run, for all processes of a parallel fragment
+   * @param qError max(estimated/actual, actual/estimated), each at least 1, actual per run
+   */
+  public record NodeActual(int id, long rows, long loops, double estimated, double qError) {
+  }
+
+  /**
+   * One answer check.
+   *
+   * @param against what the answer was held against: {@code reference}, {@code phase 1},
+   *     {@code serial plan}, or another configuration's name
+   * @param passed whether the answers agree
+   * @param detail where they differ, or null
+   */
+  public record AnswerCheck(String against, boolean passed, @Nullable String detail) {
+  }
+}
