@@ -42,7 +42,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "  planlab compare results/a.json results/b.json",
         "  planlab compare tpch --configs calcite-default,two-phase",
         "  planlab compare tpch --configs cheap-only,two-phase,exhaustive --sf 100",
-        "  planlab compare tpch --configs calcite-default,two-phase --cost-models calcite,pg"})
+        "  planlab compare tpch --configs calcite-default,two-phase --cost-models calcite,pg",
+        "  planlab compare tpch --configs calcite-default,two-phase --execute   (answers too)"})
 final class CompareCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -76,6 +77,12 @@ final class CompareCommand implements Callable<Integer> {
 
   @Mixin
   PlanningOptions planning;
+
+  @Mixin
+  ExecutionOptions execution;
+
+  /** Answers by configuration and query, with --execute. */
+  private final List<java.util.Map<String, List<List<String>>>> answers = new ArrayList<>();
 
   @Override
   public Integer call() {
@@ -126,8 +133,12 @@ final class CompareCommand implements Callable<Integer> {
     if (costModels.size() > 1 && format.equals("table")) {
       out.print(ModelsSideBySide.render(results, costModels.size()));
     }
+    boolean agree = true;
+    if (!answers.isEmpty()) {
+      agree = printAnswers(out, results);
+    }
     out.flush();
-    return Planlab.OK;
+    return agree ? Planlab.OK : Planlab.SOME_FAILED;
   }
 
   private static String num(Double v) {
@@ -170,7 +181,11 @@ final class CompareCommand implements Callable<Integer> {
       }
     }
     Workload workload = planning.workload(inputs.get(0));
-    StatisticsSchema schema = planning.schema(workload);
+    execution.defaultScaleFactor(spec, planning);
+    planning.schema(workload); // checks --sf before any data is generated
+    StatisticsSchema schema = execution.schema(workload, planning, spec.commandLine().getErr());
+    org.planlab.planner.exec.QueryExecutor executor = execution.execute
+        ? execution.executor(workload, planning.scaleFactor, spec.commandLine().getErr()) : null;
     List<WorkloadQuery> queries = PlanningOptions.queries(workload, queryIds);
     // Files are named by configuration name: --configs may give file paths.
     List<String> names = new ArrayList<>();
@@ -184,8 +199,14 @@ final class CompareCommand implements Callable<Integer> {
           throw new UserError("--configs names configuration " + o.name() + " twice");
         }
         names.add(name);
-        runners.add(new SuiteRunner(workload.name(), planning.scaleFactor,
-            planning.session(schema, o, model, degree)));
+        SuiteRunner runner = new SuiteRunner(workload.name(), planning.scaleFactor,
+            planning.session(schema, o, model, degree));
+        if (executor != null) {
+          org.planlab.planner.exec.QueryExecutor mine = executor.keepingAnswers();
+          answers.add(mine.answers());
+          runner = runner.executing(mine);
+        }
+        runners.add(runner);
       }
     }
     Path dir = outDir != null ? outDir : Path.of("results", "compare-" + OutputFiles.timestamp());
@@ -203,9 +224,9 @@ final class CompareCommand implements Callable<Integer> {
         QueryResult r = runners.get(c).run(List.of(q), new SuiteRunner.Listener() { })
             .queries().get(0);
         perConfig.get(c).add(r);
-        err.printf(Locale.ROOT, " %s %s", names.get(c),
+        err.printf(Locale.ROOT, " %s %s%s", names.get(c),
             SuiteTable.duration(r.stages().optimize() == null ? 0
-                : r.stages().optimize().wallMs()));
+                : r.stages().optimize().wallMs()), SuiteTable.executed(r));
       }
       err.println();
     }
@@ -222,6 +243,70 @@ final class CompareCommand implements Callable<Integer> {
     }
     err.println("planlab: wrote " + dir);
     return results;
+  }
+
+  /**
+   * With --execute: each configuration's execution figures, runtimes side by
+   * side, and whether every configuration returned the same rows as the
+   * first (a differential check); false if some did not, or some plan was
+   * wrong, failed or timed out.
+   */
+  private boolean printAnswers(PrintWriter out, List<SuiteResult> results) {
+    boolean ok = true;
+    out.println();
+    List<String[]> rows = new ArrayList<>();
+    List<String> header = new ArrayList<>(List.of("query"));
+    results.forEach(r -> header.add(r.config() + " ms"));
+    header.add("answers");
+    rows.add(header.toArray(String[]::new));
+    List<String> diffs = new ArrayList<>();
+    SuiteResult base = results.get(0);
+    for (int i = 0; i < base.queries().size(); i++) {
+      String id = base.queries().get(i).id();
+      List<String> row = new ArrayList<>(List.of(id));
+      String verdict = "same";
+      for (int c = 0; c < results.size(); c++) {
+        QueryResult q = results.get(c).queries().get(i);
+        var x = q.execution();
+        row.add(x == null ? "-" : x.runtimeMs() != null
+            ? String.format(Locale.ROOT, "%.1f", x.runtimeMs()) : x.status().label());
+        if (x == null || (x.status() != org.planlab.planner.result.ExecStatus.OK
+            && x.status() != org.planlab.planner.result.ExecStatus.SQL_ERROR)) {
+          ok = false;
+          verdict = "not compared";
+          continue;
+        }
+        if (c > 0) {
+          var a = answers.get(0).get(id);
+          var b = answers.get(c).get(id);
+          String d = a == null || b == null ? "no answer kept"
+              : org.planlab.planner.exec.ResultRows.multisetDiff(a, b, results.get(0).config(),
+                  results.get(c).config(), 5);
+          if (d != null) {
+            ok = false;
+            verdict = "DIFFER";
+            diffs.add(id + ": " + d);
+          }
+        }
+      }
+      row.add(verdict);
+      rows.add(row.toArray(String[]::new));
+    }
+    out.print(SuiteTable.table(rows, 1));
+    diffs.forEach(out::println);
+    for (SuiteResult r : results) {
+      var s = org.planlab.planner.exec.ExecutionSummary.of(r);
+      out.printf(Locale.ROOT, "%s: %d ok, %d wrong, %d timed out, %d failed, %d SQL errors; "
+          + "runtime total %s; q-error p90 %s, max %s; Spearman(cost, runtime) %s%n",
+          r.config(), s.ok(), s.wrong(), s.timedOut(), s.failed(), s.sqlErrors(),
+          SuiteTable.duration(s.runtimeTotalMs()),
+          org.planlab.planner.plan.PlanText.number(s.qErrorP90()),
+          org.planlab.planner.plan.PlanText.number(s.qErrorMax()),
+          Double.isNaN(s.spearman()) ? "-" : String.format(Locale.ROOT, "%.2f", s.spearman()));
+    }
+    out.println(ok ? "answers: every configuration returned the same rows for every query"
+        : "answers: NOT all the same (see above)");
+    return ok;
   }
 
   /** The table for one comparison. */

@@ -42,7 +42,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "  planlab run tpch",
         "  planlab run tpch --sf 100 --query q5,q7,q9 --timeout 10",
         "  planlab run tpch --queries my-queries/ --format csv",
-        "  planlab run tpch --execute                 (SF 0.01: runtimes, q-errors, answers)",
+        "  planlab run tpch --execute",
         "  planlab run tpch --execute --sf 0.1 --stats data --exec-timeout 30"})
 final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
@@ -145,7 +145,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
       err.println("planlab: wrote " + resultFile + (csvFile == null ? "" : " and " + csvFile));
     }
     boolean allRight = result.queries().stream().allMatch(q -> q.execution() == null
-        || q.execution().status() == org.planlab.planner.result.ExecStatus.OK);
+        || q.execution().status() == org.planlab.planner.result.ExecStatus.OK
+        || q.execution().status() == org.planlab.planner.result.ExecStatus.SQL_ERROR);
     return result.count(QueryStatus.PLANNED) == result.queries().size() && allRight
         ? Planlab.OK : Planlab.SOME_FAILED;
   }

@@ -92,11 +92,12 @@ final class SuiteTable {
     double sf = suite.queries().stream().filter(q -> q.execution() != null)
         .mapToDouble(q -> q.execution().dataScaleFactor()).findFirst().orElse(Double.NaN);
     sb.append(String.format(Locale.ROOT,
-        "executed %d plans on data at sf %s: %d ok, %d wrong, %d timed out, %d failed; "
+        "executed %d plans on data at sf %s: %d ok, %d wrong, %d timed out, %d failed%s; "
             + "runtime total %s, median %s%n"
             + "q-error over %d operators: median %.2f, p90 %s, p99 %s, max %s; "
             + "Spearman(cost, runtime) %s over %d queries (cost model %s)%n",
         s.executed(), PlanText.number(sf), s.ok(), s.wrong(), s.timedOut(), s.failed(),
+        s.sqlErrors() == 0 ? "" : ", " + s.sqlErrors() + " SQL errors (the data's answer)",
         duration(s.runtimeTotalMs()), duration(s.runtimeMedianMs()), s.operators(),
         s.qErrorMedian(), PlanText.number(s.qErrorP90()), PlanText.number(s.qErrorP99()),
         PlanText.number(s.qErrorMax()),
@@ -127,7 +128,8 @@ final class SuiteTable {
         + (x.runtimeMs() == null ? "" : " " + duration(x.runtimeMs()));
   }
 
-  private static String table(List<String[]> rows, int leftColumns) {
+  /** Rows as aligned columns: the first {@code leftColumns} flush left, the rest right. */
+  static String table(List<String[]> rows, int leftColumns) {
     int[] width = new int[rows.get(0).length];
     for (String[] r : rows) {
       for (int i = 0; i < r.length; i++) {

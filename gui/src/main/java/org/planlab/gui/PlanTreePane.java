@@ -15,6 +15,8 @@ import org.planlab.planner.plan.PlanDiff.Mark;
 import org.planlab.planner.plan.PlanNode;
 import org.planlab.planner.plan.PlanSnapshot;
 import org.planlab.planner.plan.PlanText;
+import org.planlab.planner.result.Execution.NodeActual;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * One plan as a tree, each operator shaded by its mark in the diff against
@@ -27,6 +29,7 @@ public final class PlanTreePane extends BorderPane {
   private final TreeView<PlanNode> tree = new TreeView<>();
   private final Map<Integer, TreeItem<PlanNode>> items = new HashMap<>();
   private Map<Integer, Mark> marks = Map.of();
+  private Map<Integer, NodeActual> actuals = Map.of();
   private boolean quiet;
 
   public PlanTreePane(String id) {
@@ -44,9 +47,19 @@ public final class PlanTreePane extends BorderPane {
 
   /** Shows {@code plan} (or nothing) under {@code heading}, with each operator's mark. */
   public void show(String heading, PlanSnapshot plan, Map<Integer, Mark> nodeMarks) {
+    show(heading, plan, nodeMarks, Map.of());
+  }
+
+  /**
+   * Shows {@code plan} with each operator's mark and, where the plan was
+   * executed, its actual rows and a q-error badge.
+   */
+  public void show(String heading, PlanSnapshot plan, Map<Integer, Mark> nodeMarks,
+      Map<Integer, NodeActual> nodeActuals) {
     title.setText(heading);
     items.clear();
     marks = nodeMarks;
+    actuals = nodeActuals;
     tree.setRoot(plan == null ? null : item(plan.root()));
   }
 
@@ -151,9 +164,48 @@ public final class PlanTreePane extends BorderPane {
 
   /** One line of the tree: sign, operator, estimates, degree. */
   static String text(PlanNode n, Mark mark) {
-    return String.format(Locale.ROOT, "%s %s  rows=%s cost=%s%s", sign(mark), n.operator(),
+    return text(n, mark, null);
+  }
+
+  /** One line of the tree, with the actual rows and a q-error badge where executed. */
+  static String text(PlanNode n, Mark mark, @Nullable NodeActual actual) {
+    String s = String.format(Locale.ROOT, "%s %s  rows=%s cost=%s%s", sign(mark), n.operator(),
         PlanText.number(n.rows()), PlanText.number(n.cumulativeCost().value()),
         n.degree() > 1 ? " dop=" + n.degree() : "");
+    if (actual != null) {
+      s += " actual=" + PlanText.number(actual.rows())
+          + (actual.loops() > 1 ? " loops=" + actual.loops() : "");
+      String badge = badge(actual.qError());
+      if (badge != null) {
+        s += "  [" + badge + "]";
+      }
+    }
+    return s;
+  }
+
+  /**
+   * The q-error badge: "q≥10×", "q≥100×" or "q≥1000×" (the estimate that
+   * far off), null below 10 or where the operator did not run.
+   */
+  static @Nullable String badge(double qError) {
+    if (Double.isNaN(qError) || qError < 10) {
+      return null;
+    }
+    int level = qError >= 1000 ? 1000 : qError >= 100 ? 100 : 10;
+    return "q\u2265" + level + "\u00d7";
+  }
+
+  /** The style class of a q-error badge, or null. */
+  static @Nullable String badgeClass(double qError) {
+    if (Double.isNaN(qError) || qError < 10) {
+      return null;
+    }
+    return qError >= 1000 ? "qerror-1000" : qError >= 100 ? "qerror-100" : "qerror-10";
+  }
+
+  /** The actual rows of operator {@code id}, or null where the plan was not executed. */
+  public @Nullable NodeActual actual(int id) {
+    return actuals.get(id);
   }
 
   /** The style class of a mark, as the style sheet colours it. */
@@ -165,14 +217,18 @@ public final class PlanTreePane extends BorderPane {
     @Override
     protected void updateItem(PlanNode n, boolean empty) {
       super.updateItem(n, empty);
-      getStyleClass().removeIf(c -> c.startsWith("diff-"));
+      getStyleClass().removeIf(c -> c.startsWith("diff-") || c.startsWith("qerror-"));
       if (empty || n == null) {
         setText(null);
         return;
       }
       Mark m = mark(n.id());
-      setText(text(n, m));
+      NodeActual a = actuals.get(n.id());
+      setText(text(n, m, a));
       getStyleClass().add(styleClass(m));
+      if (a != null && badgeClass(a.qError()) != null) {
+        getStyleClass().add(badgeClass(a.qError()));
+      }
     }
   }
 }

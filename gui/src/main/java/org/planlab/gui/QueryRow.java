@@ -67,6 +67,18 @@ public record QueryRow(String id, QueryResult left, @Nullable QueryResult right,
         || (right != null && right.status() == QueryStatus.TIMED_OUT);
   }
 
+  /** The executed plan's runtime (right side, else left), or null where none was executed. */
+  public @Nullable Double runtimeMs() {
+    QueryResult r = right != null && right.execution() != null ? right : left;
+    return r.execution() == null ? null : r.execution().runtimeMs();
+  }
+
+  /** The executed plan's largest q-error, or null. */
+  public @Nullable Double qErrorMax() {
+    QueryResult r = right != null && right.execution() != null ? right : left;
+    return r.execution() == null ? null : r.execution().qErrorMax();
+  }
+
   public double optimizeMs() {
     QueryResult r = right != null ? right : left;
     return r.stages().optimize() == null ? 0 : r.stages().optimize().wallMs();

@@ -44,6 +44,7 @@ import javafx.stage.Window;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.planlab.planner.plan.PlanDiff;
 import org.planlab.planner.plan.PlanNode;
+import org.planlab.planner.result.Execution.NodeActual;
 import org.planlab.planner.plan.PlanSnapshot;
 import org.planlab.planner.plan.PlanText;
 import org.planlab.planner.result.QueryResult;
@@ -161,6 +162,9 @@ public final class Viewer extends BorderPane {
         ? "differs" : "same"));
     table.getColumns().add(numberColumn("opt ms", QueryRow::optimizeMs,
         v -> String.format(Locale.ROOT, "%.1f", v)));
+    table.getColumns().add(numberColumn("run ms", QueryRow::runtimeMs,
+        v -> String.format(Locale.ROOT, "%.1f", v)));
+    table.getColumns().add(numberColumn("q-err max", QueryRow::qErrorMax, PlanText::number));
     sorted.comparatorProperty().bind(table.comparatorProperty());
     table.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> show(now));
     search.setId("filter");
@@ -482,8 +486,23 @@ public final class Viewer extends BorderPane {
       case PHASES -> "final";
       case PARALLEL -> "parallel";
     };
-    leftPane.show(leftTitle, row.leftPlan(), d == null ? Map.of() : d.left());
-    rightPane.show(rightTitle, row.rightPlan(), d == null ? Map.of() : d.right());
+    leftPane.show(leftTitle, row.leftPlan(), d == null ? Map.of() : d.left(),
+        actuals(row.left(), row.leftPlan()));
+    rightPane.show(rightTitle, row.rightPlan(), d == null ? Map.of() : d.right(),
+        actuals(row.right(), row.rightPlan()));
+  }
+
+  /**
+   * The actual rows of {@code plan}'s operators by id, where {@code plan} is
+   * the result's executed final plan; empty otherwise.
+   */
+  static Map<Integer, NodeActual> actuals(@Nullable QueryResult r, @Nullable PlanSnapshot plan) {
+    if (r == null || plan == null || plan != r.plan() || r.execution() == null) {
+      return Map.of();
+    }
+    Map<Integer, NodeActual> m = new java.util.HashMap<>();
+    r.execution().nodes().forEach(a -> m.put(a.id(), a));
+    return m;
   }
 
   /** A selection in {@code from}: its counterpart in {@code to}, and the operator's details. */
@@ -499,7 +518,15 @@ public final class Viewer extends BorderPane {
     QueryResult result = fromLeft ? row.left() : row.right();
     if (plan != null) {
       PlanNode node = plan.nodes().get(id);
+      NodeActual actual = from.actual(id);
       details.setText(describe(node, from.mark(id))
+          + (actual == null ? "" : String.format(Locale.ROOT,
+              "actual rows %s in %d run(s): %s per run; q-error %s%s%n",
+              PlanText.number(actual.rows()), actual.loops(),
+              actual.loops() == 0 ? "-" : PlanText.number(actual.rows() / (double) actual.loops()),
+              Double.isNaN(actual.qError()) ? "-" : PlanText.number(actual.qError()),
+              PlanTreePane.badge(actual.qError()) == null ? ""
+                  : " (" + PlanTreePane.badge(actual.qError()) + ")"))
           + (node.origin() == null ? "" : "made by: " + node.origin().describe() + "\n")
           + (result == null ? "" : "from: " + origin(result, plan, id) + "\n"));
     }

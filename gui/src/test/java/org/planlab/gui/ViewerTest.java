@@ -44,6 +44,7 @@ class ViewerTest {
 
   static Path serial;
   static Path parallel;
+  static Path executed;
 
   private Viewer viewer;
 
@@ -53,6 +54,23 @@ class ViewerTest {
     Workload tpch = Workloads.byName("tpch");
     serial = write("serial.json", tpch, 1);
     parallel = write("parallel.json", tpch, 2);
+    executed = writeExecuted("executed.json", tpch);
+  }
+
+  /** Q3 and Q18 planned at SF 0.01 and executed on generated data (issue 8). */
+  private static Path writeExecuted(String name, Workload tpch) throws IOException {
+    var model = CostModels.byName("calcite");
+    PlanningSession s = new PlanningSession(tpch.schema(0.01), Optimizers.byName("two-phase"),
+        Duration.ofSeconds(60), model, 1);
+    var data = org.planlab.planner.exec.Datasets.of(tpch, 0.01,
+        org.planlab.planner.exec.Dataset.Progress.NONE);
+    SuiteResult r = new SuiteRunner("tpch", 0.01, s)
+        .executing(new org.planlab.planner.exec.QueryExecutor(data, tpch.data().orElseThrow(),
+            new org.planlab.planner.exec.QueryExecutor.Options(0, 1, Duration.ofSeconds(60))))
+        .run(List.of(tpch.query("q3"), tpch.query("q18")), new SuiteRunner.Listener() { });
+    Path file = dir.resolve(name);
+    ResultFiles.write(file, r);
+    return file;
   }
 
   private static Path write(String name, Workload tpch, int dop) throws IOException {
@@ -307,6 +325,35 @@ class ViewerTest {
         }
       }
     }
+  }
+
+  /** Issue 7 with issue 8: actual rows and q-error badges on an executed plan. */
+  @Test
+  void anExecutedPlanShowsActualRowsAndQErrorBadges(FxRobot robot) {
+    open(robot, executed);
+    robot.interact(() -> viewer.selectQuery("q18"));
+    WaitForAsyncUtils.waitForFxEvents();
+    QueryRow row = viewer.rows().stream().filter(r -> r.id().equals("q18")).findFirst()
+        .orElseThrow();
+    assertThat(row.runtimeMs()).isNotNull().isPositive();
+    assertThat(row.qErrorMax()).isGreaterThanOrEqualTo(1000);
+    TreeCell<?> worst = robot.lookup("#left-plan-tree .tree-cell").queryAllAs(TreeCell.class)
+        .stream().filter(c -> c.getText() != null && c.getText().contains("[q\u22651000\u00d7]"))
+        .findFirst().orElseThrow(() -> new AssertionError("no q>=1000x badge in Q18's plan"));
+    assertThat(worst.getStyleClass()).contains("qerror-1000");
+    assertThat(worst.getText()).contains("actual=");
+    robot.clickOn(worst);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup("#details").queryTextInputControl().getText())
+        .containsPattern("actual rows \\S+ in 1 run\\(s\\): \\S+ per run; q-error \\S+ "
+            + "\\(q\u22651000\u00d7\\)");
+    // The root returned the answer's rows.
+    TreeCell<?> root = robot.lookup("#left-plan-tree .tree-cell").queryAllAs(TreeCell.class)
+        .stream().filter(c -> c.getIndex() == 0).findFirst().orElseThrow();
+    assertThat(root.getText()).contains("actual=" + row.left().execution().rows());
+    assertThat(PlanTreePane.badge(9.99)).isNull();
+    assertThat(PlanTreePane.badge(10)).isEqualTo("q\u226510\u00d7");
+    assertThat(PlanTreePane.badge(999)).isEqualTo("q\u2265100\u00d7");
   }
 
   /** Two plans of one run: phase 1's against the final one, the serial against the parallel. */

@@ -26,6 +26,13 @@ public final class TpcdsWorkload implements Workload {
     return NAME;
   }
 
+  private static final TpcdsData DATA = new TpcdsData();
+
+  @Override
+  public java.util.Optional<org.planlab.planner.workload.DataGenerator> data() {
+    return java.util.Optional.of(DATA);
+  }
+
   @Override
   public String description() {
     return "TPC-DS decision support: 24 tables, 99 queries as 103 statements "

@@ -19,6 +19,7 @@ import org.planlab.planner.result.SuiteResult;
  * @param wrong wrong answers
  * @param timedOut runs stopped at --exec-timeout
  * @param failed plans that did not compile or threw
+ * @param sqlErrors queries whose answer on this data is an SQL error (division by zero)
  * @param runtimeTotalMs sum of the median runtimes
  * @param runtimeMedianMs median of the median runtimes
  * @param operators operators with a q-error
@@ -29,6 +30,7 @@ import org.planlab.planner.result.SuiteResult;
  * @param spearman rank correlation of cost and runtime, NaN for fewer than 2 queries
  */
 public record ExecutionSummary(int executed, int ok, int wrong, int timedOut, int failed,
+    int sqlErrors,
     double runtimeTotalMs, double runtimeMedianMs, int operators, double qErrorMedian,
     double qErrorP90, double qErrorP99, double qErrorMax, double spearman) {
 
@@ -58,7 +60,7 @@ public record ExecutionSummary(int executed, int ok, int wrong, int timedOut, in
     double total = runtimes.stream().mapToDouble(Double::doubleValue).sum();
     return new ExecutionSummary(executed, by[ExecStatus.OK.ordinal()],
         by[ExecStatus.WRONG.ordinal()], by[ExecStatus.TIMED_OUT.ordinal()],
-        by[ExecStatus.FAILED.ordinal()], total, EstimationError.median(runtimes), q.size(),
+        by[ExecStatus.FAILED.ordinal()], by[ExecStatus.SQL_ERROR.ordinal()], total, EstimationError.median(runtimes), q.size(),
         EstimationError.median(q), EstimationError.percentile(q, 90),
         EstimationError.percentile(q, 99),
         q.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),

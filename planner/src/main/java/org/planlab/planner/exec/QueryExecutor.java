@@ -120,6 +120,24 @@ public final class QueryExecutor {
           sf, compileMs, times, EstimationError.median(times), last.rows().size(), nodes,
           q.isEmpty() ? null : q.stream().mapToDouble(Double::doubleValue).max().orElse(1),
           q.isEmpty() ? null : EstimationError.median(q), checks);
+    } catch (ArithmeticException e) {
+      // The query's answer on this data is an error; other plans must raise it too.
+      String error = sqlError(e);
+      List<AnswerCheck> checks = new ArrayList<>();
+      if (p.phase1Plan() != null) {
+        checks.add(sameError("phase 1", p.phase1Plan(), error));
+      }
+      if (p.serialPlan() != null) {
+        checks.add(sameError("serial plan", p.serialPlan(), error));
+      }
+      if (answers != null) {
+        answers.put(p.result().id(), List.of(List.of("error: " + error)));
+      }
+      AnswerCheck failed = checks.stream().filter(c -> !c.passed()).findFirst().orElse(null);
+      return new Execution(failed == null ? ExecStatus.SQL_ERROR : ExecStatus.WRONG,
+          failed == null ? "the query raises an error on this data, as SQL requires: " + error
+              : "differs from " + failed.against() + ": " + failed.detail(),
+          sf, compileMs, times, null, 0, List.of(), null, null, checks);
     } catch (ExecutionCancelledException e) {
       return new Execution(ExecStatus.TIMED_OUT, String.format(Locale.ROOT,
           "a run took longer than %s s and was stopped", options.timeout().toMillis() / 1000.0),
@@ -155,6 +173,28 @@ public final class QueryExecutor {
       checks.add(agree("serial plan", p.serialPlan(), answer));
     }
     return checks;
+  }
+
+  /** The SQL error an arithmetic exception stands for. */
+  static String sqlError(ArithmeticException e) {
+    String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+    if (m.contains("division") || m.contains("by zero")) {
+      return "division by zero";
+    }
+    return "numeric error (" + e.getMessage() + ")";
+  }
+
+  private AnswerCheck sameError(String name, RelNode other, String error) {
+    try {
+      PlanExecutor.Run r = PlanExecutor.run(PlanExecutor.compile(other, false), data,
+          options.timeout());
+      return new AnswerCheck(name, false, name + " returned " + r.rows().size()
+          + " rows where the final plan raised " + error);
+    } catch (ArithmeticException e) {
+      String theirs = sqlError(e);
+      return new AnswerCheck(name, theirs.equals(error), theirs.equals(error) ? null
+          : name + " raised " + theirs + " where the final plan raised " + error);
+    }
   }
 
   private AnswerCheck agree(String name, RelNode other, List<List<String>> answer) {

@@ -3,6 +3,7 @@ package org.planlab.planner.exec;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.planlab.planner.stats.Column;
 
@@ -12,6 +13,8 @@ import org.planlab.planner.stats.Column;
  * INTEGER and for DATE (days since 1970-01-01), {@code BigDecimal} at the
  * column's scale for DECIMAL, {@code Double} for DOUBLE, and for CHAR(n) the
  * text padded with spaces to n characters, as SQL compares fixed-length text.
+ * Generators that print their values (TPC-DS's) give text, which is parsed
+ * by the column's type (DATE as {@code yyyy-MM-dd}).
  */
 public final class Values {
   private Values() {
@@ -20,6 +23,10 @@ public final class Values {
   public static @Nullable Object of(Column column, @Nullable Object value) {
     if (value == null) {
       return null;
+    }
+    if (value instanceof String s && column.type() != SqlTypeName.CHAR
+        && column.type() != SqlTypeName.VARCHAR) {
+      return parse(column, s);
     }
     return switch (column.type()) {
       case BIGINT -> ((Number) value).longValue();
@@ -36,6 +43,25 @@ public final class Values {
       default -> throw new IllegalArgumentException("column " + column.name() + ": type "
           + column.type() + " has no generated values");
     };
+  }
+
+  private static Object parse(Column column, String s) {
+    try {
+      return switch (column.type()) {
+        case BIGINT, TIMESTAMP -> Long.parseLong(s.strip());
+        case INTEGER, TIME -> Integer.parseInt(s.strip());
+        case SMALLINT -> Short.parseShort(s.strip());
+        case TINYINT -> Byte.parseByte(s.strip());
+        case DOUBLE, FLOAT, REAL -> Double.parseDouble(s.strip());
+        case DECIMAL -> decimal(new BigDecimal(s.strip()), column.scale());
+        case DATE -> (int) java.time.LocalDate.parse(s.strip()).toEpochDay();
+        case BOOLEAN -> Boolean.parseBoolean(s.strip());
+        default -> throw new IllegalArgumentException("type " + column.type());
+      };
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("column " + column.name() + " (" + column.type()
+          + "): cannot read generated value '" + s + "': " + e.getMessage(), e);
+    }
   }
 
   private static BigDecimal decimal(Object value, int scale) {

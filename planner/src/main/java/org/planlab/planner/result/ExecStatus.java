@@ -8,6 +8,12 @@ public enum ExecStatus {
   OK("ok"),
   /** It ran, and some answer check failed: a wrong answer. */
   WRONG("wrong"),
+  /**
+   * The query's own arithmetic failed on this data (a division by zero), as
+   * SQL requires it to: its answer is that error, and the other plans
+   * checked raised it too. Not a failure of the plan.
+   */
+  SQL_ERROR("sql-error"),
   /** It ran past its time and was stopped. */
   TIMED_OUT("timed-out"),
   /** It could not be compiled or it threw. */
