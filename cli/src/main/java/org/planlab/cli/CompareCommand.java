@@ -253,6 +253,8 @@ final class CompareCommand implements Callable<Integer> {
    */
   private boolean printAnswers(PrintWriter out, List<SuiteResult> results) {
     boolean ok = true;
+    int compared = 0;
+    int differ = 0;
     out.println();
     List<String[]> rows = new ArrayList<>();
     List<String> header = new ArrayList<>(List.of("query"));
@@ -291,6 +293,10 @@ final class CompareCommand implements Callable<Integer> {
       }
       row.add(verdict);
       rows.add(row.toArray(String[]::new));
+      if (!verdict.equals("not compared")) {
+        compared++;
+        differ += verdict.equals("DIFFER") ? 1 : 0;
+      }
     }
     out.print(SuiteTable.table(rows, 1));
     diffs.forEach(out::println);
@@ -304,8 +310,12 @@ final class CompareCommand implements Callable<Integer> {
           org.planlab.planner.plan.PlanText.number(s.qErrorMax()),
           Double.isNaN(s.spearman()) ? "-" : String.format(Locale.ROOT, "%.2f", s.spearman()));
     }
-    out.println(ok ? "answers: every configuration returned the same rows for every query"
-        : "answers: NOT all the same (see above)");
+    int total = base.queries().size();
+    out.printf(Locale.ROOT, "answers: %d of %d queries compared: %s%s%n", compared, total,
+        differ == 0 ? "every configuration returned the same rows"
+            : differ + " DIFFER (rows above)",
+        compared == total ? "" : "; " + (total - compared) + " not compared (a plan was "
+            + "wrong, failed or ran past --exec-timeout)");
     return ok;
   }
 

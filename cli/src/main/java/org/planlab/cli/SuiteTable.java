@@ -36,21 +36,7 @@ final class SuiteTable {
           q.effort() == null ? "" : Long.toString(q.effort().relNodes()),
           q.effort() == null ? "" : Long.toString(q.effort().ruleCalls())});
     }
-    int[] width = new int[HEADER.length];
-    for (String[] r : rows) {
-      for (int i = 0; i < r.length; i++) {
-        width[i] = Math.max(width[i], r[i].length());
-      }
-    }
-    StringBuilder sb = new StringBuilder();
-    for (String[] r : rows) {
-      for (int i = 0; i < r.length; i++) {
-        boolean left = i < 2;
-        String cell = left ? pad(r[i], width[i], true) : pad(r[i], width[i], false);
-        sb.append(i == 0 ? "" : "  ").append(cell);
-      }
-      sb.append('\n');
-    }
+    StringBuilder sb = new StringBuilder(table(rows, 2));
     for (QueryResult q : suite.queries()) {
       if (q.error() != null) {
         sb.append(q.id()).append(": ").append(q.error().describe(q.source())).append('\n');

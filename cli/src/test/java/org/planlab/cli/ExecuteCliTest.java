@@ -30,6 +30,12 @@ class ExecuteCliTest {
         + "|tpch data at sf 0.01 \\(generated earlier\\)").contains("exec ok");
     SuiteResult result = ResultFiles.read(out);
     assertThat(result.scaleFactor()).isEqualTo(0.01);
+    // The run's figures are in the file, for readers that do not recompute them.
+    var json = ResultFiles.mapper().readTree(out.toFile());
+    assertThat(json.path("executionSummary").path("executed").asInt()).isEqualTo(2);
+    assertThat(json.path("executionSummary").path("ok").asInt()).isEqualTo(2);
+    assertThat(json.path("executionSummary").has("qErrorP90")).isTrue();
+    assertThat(json.path("executionSummary").has("spearmanCostRuntime")).isTrue();
     assertThat(result.queries()).allSatisfy(q -> {
       var x = q.execution();
       assertThat(x.status()).isEqualTo(ExecStatus.OK);
@@ -60,6 +66,24 @@ class ExecuteCliTest {
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out()).containsPattern("q19 +timed-out").containsPattern("q6 +ok")
         .contains("q19: timed-out: a run took longer than 0.5 s and was stopped");
+  }
+
+  @Test
+  void compareExecuteHoldsEveryConfigurationsAnswerAgainstTheFirst() {
+    PlanlabCliTest.Run r = planlab("compare", "tpch", "--configs", "two-phase,cheap-only", "-q",
+        "q3,q13", "--execute", "--runs", "1", "--warmups", "0", "--out-dir",
+        dir.resolve("c").toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).containsPattern("q13 +[0-9.]+ +[0-9.]+ +same")
+        .contains("answers: 2 of 2 queries compared: every configuration returned the same rows");
+    // calcite-default's nested-loop Q19 runs past half a second: not compared, exit code 1.
+    PlanlabCliTest.Run t = planlab("compare", "tpch", "--configs", "two-phase,calcite-default",
+        "-q", "q19", "--execute", "--runs", "1", "--warmups", "0", "--exec-timeout", "0.5",
+        "--out-dir", dir.resolve("d").toString());
+    assertThat(t.exit()).isEqualTo(1);
+    assertThat(t.out()).containsPattern("q19 +[0-9.]+ +timed-out +not compared")
+        .contains("answers: 0 of 1 queries compared: every configuration returned the same rows;"
+            + " 1 not compared");
   }
 
   @Test

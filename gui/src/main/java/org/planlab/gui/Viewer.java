@@ -122,6 +122,21 @@ public final class Viewer extends BorderPane {
     Button export = new Button("Export PNG…");
     export.setId("export");
     export.setOnAction(e -> exportWithDialog());
+    // Result files dropped on the window open as if chosen in the dialog.
+    setOnDragOver(e -> {
+      if (e.getDragboard().hasFiles()) {
+        e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+      }
+      e.consume();
+    });
+    setOnDragDropped(e -> {
+      boolean done = e.getDragboard().hasFiles();
+      if (done) {
+        dropped(e.getDragboard().getFiles());
+      }
+      e.setDropCompleted(done);
+      e.consume();
+    });
     recentMenu.setId("recent");
     recentMenu.setOnShowing(e -> fillRecent());
     status.setId("status");
@@ -277,6 +292,13 @@ public final class Viewer extends BorderPane {
 
   public List<LoadedResult> loaded() {
     return List.copyOf(loaded);
+  }
+
+  /** Files dropped on the window: the result files among them are opened, in name order. */
+  List<String> dropped(List<java.io.File> files) {
+    List<Path> paths = files.stream().map(java.io.File::toPath)
+        .sorted(java.util.Comparator.comparing(Path::toString)).toList();
+    return open(paths);
   }
 
   /**

@@ -327,6 +327,35 @@ class ViewerTest {
     }
   }
 
+  /** Files dropped on the window open; the handlers are installed on the viewer. */
+  @Test
+  void droppedFilesOpen(FxRobot robot) {
+    assertThat(viewer.getOnDragOver()).isNotNull();
+    assertThat(viewer.getOnDragDropped()).isNotNull();
+    robot.interact(() -> viewer.dropped(List.of(parallel.toFile(), serial.toFile())));
+    WaitForAsyncUtils.waitForFxEvents();
+    // In name order: parallel.json, then serial.json.
+    assertThat(viewer.loaded()).extracting(LoadedResult::file)
+        .containsExactly(parallel, serial);
+  }
+
+  /** A subtree collapses and expands from the keyboard, as TreeViews do. */
+  @Test
+  void subtreesCollapseAndExpand(FxRobot robot) {
+    open(robot, serial);
+    robot.interact(() -> viewer.selectQuery("q5"));
+    WaitForAsyncUtils.waitForFxEvents();
+    var tree = viewer.leftPane().tree();
+    int all = tree.getExpandedItemCount();
+    robot.clickOn(cell(robot, "left-plan-tree", "Join"));
+    robot.type(javafx.scene.input.KeyCode.LEFT);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(tree.getExpandedItemCount()).isLessThan(all);
+    robot.type(javafx.scene.input.KeyCode.RIGHT);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(tree.getExpandedItemCount()).isEqualTo(all);
+  }
+
   /** Issue 7 with issue 8: actual rows and q-error badges on an executed plan. */
   @Test
   void anExecutedPlanShowsActualRowsAndQErrorBadges(FxRobot robot) {

@@ -11,7 +11,6 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.ScannableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
-import org.planlab.planner.stats.Column;
 import org.planlab.planner.stats.TableDefinition;
 
 /**
@@ -38,11 +37,7 @@ public final class DataTable extends AbstractTable implements ScannableTable {
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-    RelDataTypeFactory.Builder b = typeFactory.builder();
-    for (Column c : definition.columns()) {
-      b.add(c.name(), c.toType(typeFactory));
-    }
-    return b.build();
+    return definition.rowType(typeFactory);
   }
 
   @Override

@@ -34,6 +34,35 @@ public record ExecutionSummary(int executed, int ok, int wrong, int timedOut, in
     double runtimeTotalMs, double runtimeMedianMs, int operators, double qErrorMedian,
     double qErrorP90, double qErrorP99, double qErrorMax, double spearman) {
 
+  /**
+   * The figures by name, for the result file; figures that do not exist
+   * (NaN: too few queries, no operator) are left out, as JSON has no NaN.
+   */
+  public java.util.Map<String, Object> asMap() {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("executed", executed);
+    m.put("ok", ok);
+    m.put("wrong", wrong);
+    m.put("timedOut", timedOut);
+    m.put("failed", failed);
+    m.put("sqlErrors", sqlErrors);
+    put(m, "runtimeTotalMs", runtimeTotalMs);
+    put(m, "runtimeMedianMs", runtimeMedianMs);
+    m.put("operators", operators);
+    put(m, "qErrorMedian", qErrorMedian);
+    put(m, "qErrorP90", qErrorP90);
+    put(m, "qErrorP99", qErrorP99);
+    put(m, "qErrorMax", qErrorMax);
+    put(m, "spearmanCostRuntime", spearman);
+    return m;
+  }
+
+  private static void put(java.util.Map<String, Object> m, String key, double v) {
+    if (!Double.isNaN(v) && !Double.isInfinite(v)) {
+      m.put(key, v);
+    }
+  }
+
   public static ExecutionSummary of(SuiteResult suite) {
     int executed = 0;
     int[] by = new int[ExecStatus.values().length];

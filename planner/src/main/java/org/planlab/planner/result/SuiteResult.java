@@ -23,6 +23,22 @@ public record SuiteResult(String format, String suite, double scaleFactor, Strin
     double timeoutSeconds, Environment environment, Instant startedAt, Instant finishedAt,
     List<QueryResult> queries, CostModelInfo costModel, int dop) {
 
+  /**
+   * With {@code --execute}: the run's execution figures (counts by status,
+   * runtimes, the q-error distribution over all operators, Spearman's rank
+   * correlation of cost and runtime), derived from the queries and written
+   * to the file for readers that want them without recomputing; null where
+   * nothing was executed. Readers ignore it and derive it again.
+   */
+  @com.fasterxml.jackson.annotation.JsonProperty("executionSummary")
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  public java.util.@org.checkerframework.checker.nullness.qual.Nullable Map<String, Object>
+      executionSummary() {
+    var s = org.planlab.planner.exec.ExecutionSummary.of(this);
+    return s.executed() == 0 ? null : s.asMap();
+  }
+
   /** The current result format. */
   public static final String FORMAT = "planlab-result/2";
 

@@ -98,11 +98,7 @@ public final class StatisticsTable extends AbstractTable implements ScannableTab
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-    RelDataTypeFactory.Builder b = typeFactory.builder();
-    for (Column c : definition.columns()) {
-      b.add(c.name(), c.toType(typeFactory));
-    }
-    return b.build();
+    return definition.rowType(typeFactory);
   }
 
   @Override

@@ -32,6 +32,16 @@ public record TableDefinition(String name, double rowCount, List<Column> columns
     }
   }
 
+  /** The table's row type: its columns with their Calcite types, in order. */
+  public org.apache.calcite.rel.type.RelDataType rowType(
+      org.apache.calcite.rel.type.RelDataTypeFactory typeFactory) {
+    org.apache.calcite.rel.type.RelDataTypeFactory.Builder b = typeFactory.builder();
+    for (Column c : columns) {
+      b.add(c.name(), c.toType(typeFactory));
+    }
+    return b.build();
+  }
+
   /** The position of a column, by case-insensitive name. */
   public int indexOf(String column) {
     return indexOf(name, columns, column);
