@@ -174,7 +174,8 @@ public final class PlanTreePane extends BorderPane {
         n.degree() > 1 ? " dop=" + n.degree() : "");
     if (actual != null) {
       s += " actual=" + PlanText.number(actual.rows())
-          + (actual.loops() > 1 ? " loops=" + actual.loops() : "");
+          + (actual.loops() > 1 ? " loops=" + actual.loops() : "")
+          + String.format(Locale.ROOT, " %.1fms", actual.millis());
       String badge = badge(actual.qError());
       if (badge != null) {
         s += "  [" + badge + "]";

@@ -543,9 +543,11 @@ public final class Viewer extends BorderPane {
       NodeActual actual = from.actual(id);
       details.setText(describe(node, from.mark(id))
           + (actual == null ? "" : String.format(Locale.ROOT,
-              "actual rows %s in %d run(s): %s per run; q-error %s%s%n",
+              "actual rows %s in %d run(s): %s per run; %.2f ms in its calls; "
+                  + "q-error %s%s%n",
               PlanText.number(actual.rows()), actual.loops(),
               actual.loops() == 0 ? "-" : PlanText.number(actual.rows() / (double) actual.loops()),
+              actual.millis(),
               Double.isNaN(actual.qError()) ? "-" : PlanText.number(actual.qError()),
               PlanTreePane.badge(actual.qError()) == null ? ""
                   : " (" + PlanTreePane.badge(actual.qError()) + ")"))

@@ -374,7 +374,8 @@ class ViewerTest {
     robot.clickOn(worst);
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(robot.lookup("#details").queryTextInputControl().getText())
-        .containsPattern("actual rows \\S+ in 1 run\\(s\\): \\S+ per run; q-error \\S+ "
+        .containsPattern("actual rows \\S+ in 1 run\\(s\\): \\S+ per run; [0-9.]+ ms in its "
+            + "calls; q-error \\S+ "
             + "\\(q\u22651000\u00d7\\)");
     // The root returned the answer's rows.
     TreeCell<?> root = robot.lookup("#left-plan-tree .tree-cell").queryAllAs(TreeCell.class)

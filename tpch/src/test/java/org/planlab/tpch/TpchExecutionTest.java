@@ -113,6 +113,9 @@ class TpchExecutionTest {
       Execution x = q.execution();
       assertThat(x.nodes()).as(q.id()).hasSize(q.plan().nodes().size());
       assertThat(x.nodes().get(0).rows()).as(q.id() + " root").isEqualTo(x.rows());
+      // The root's time covers reading all its rows: at least any scan's that ran inside it.
+      assertThat(x.nodes()).allSatisfy(a -> assertThat(a.millis()).isNotNegative());
+      assertThat(x.nodes().get(0).millis()).isPositive();
       for (PlanNode n : q.plan().nodes()) {
         if (n.operator().equals("EnumerableTableScan")) {
           String table = n.details().get("table").replaceAll(".*, (\\w+)\\]", "$1");

@@ -122,9 +122,10 @@ public final class PlanExecutor {
     return new Run(rows, (System.nanoTime() - start) / 1e6, counters);
   }
 
-  /** Rows and loops of slot {@code i} of an instrumented run. */
+  /** Rows, loops and nanoseconds (inputs included) of slot {@code slot} of an instrumented run. */
   public static long[] actual(Run run, int slot) {
     RowCounters c = run.counters();
-    return c == null ? new long[] {-1, 0} : new long[] {c.rows[slot], c.loops[slot]};
+    return c == null ? new long[] {-1, 0, 0}
+        : new long[] {c.rows[slot], c.loops[slot], c.nanos[slot]};
   }
 }

@@ -218,7 +218,7 @@ public final class QueryExecutor {
           ? n.rows() * ParallelCosting.divisorOfDegree(n.degree()) : n.rows();
       double perLoop = a[1] == 0 ? Double.NaN : a[0] / (double) a[1];
       out.add(new NodeActual(n.id(), a[0], a[1], estimated,
-          EstimationError.qError(estimated, perLoop)));
+          EstimationError.qError(estimated, perLoop), a[2] / 1e6));
     }
     return out;
   }

@@ -10,7 +10,10 @@ import org.apache.calcite.linq4j.Enumerator;
 /**
  * The rows each operator of an instrumented plan returned, and how many
  * times it was run (its loops: a correlate's right side runs once per left
- * row). Compiled plans call {@link #count} through {@link RowCounting}.
+ * row), and the time spent in its calls, which includes the inputs it reads
+ * inside them (but not an input Calcite's generated code materializes when
+ * the plan is bound). Compiled plans call {@link #count}
+ * through {@link RowCounting}.
  */
 public final class RowCounters {
   /** The name under which an execution's counters are found in its {@link DataContext}. */
@@ -18,10 +21,12 @@ public final class RowCounters {
 
   final long[] rows;
   final long[] loops;
+  final long[] nanos;
 
   RowCounters(int slots) {
     rows = new long[slots];
     loops = new long[slots];
+    nanos = new long[slots];
   }
 
   /** Counts what {@code input} returns into slot {@code slot} of the execution's counters. */
@@ -35,7 +40,9 @@ public final class RowCounters {
       @Override
       public Enumerator<T> enumerator() {
         counters.loops[slot]++;
+        long start = System.nanoTime();
         Enumerator<T> e = input.enumerator();
+        counters.nanos[slot] += System.nanoTime() - start;
         return new Enumerator<>() {
           @Override
           public T current() {
@@ -44,7 +51,10 @@ public final class RowCounters {
 
           @Override
           public boolean moveNext() {
-            if (e.moveNext()) {
+            long start = System.nanoTime();
+            boolean more = e.moveNext();
+            counters.nanos[slot] += System.nanoTime() - start;
+            if (more) {
               if ((++counters.rows[slot] & 1023) == 0 && cancel != null && cancel.get()) {
                 throw new ExecutionCancelledException();
               }

@@ -39,8 +39,14 @@ public record Execution(ExecStatus status, @Nullable String message, double data
    * @param loops how many times it ran (a correlate's right side: once per left row)
    * @param estimated the estimate for one run, for all processes of a parallel fragment
    * @param qError max(estimated/actual, actual/estimated), each at least 1, actual per run
+   * @param millis time spent in its calls (opening it and getting each row) in
+   *     the instrumented run: the inputs it reads inside those calls are
+   *     included, but not an input the generated code materializes when the
+   *     plan is bound (an aggregate's, a hash join's build side), so an
+   *     operator can show less time than its input
    */
-  public record NodeActual(int id, long rows, long loops, double estimated, double qError) {
+  public record NodeActual(int id, long rows, long loops, double estimated, double qError,
+      double millis) {
   }
 
   /**

@@ -96,11 +96,13 @@ class EstimationErrorTest {
     c.loops[2] = 5;
     c.rows[3] = 2400;
     c.loops[3] = 1;
+    c.nanos[0] = 5_000_000;
     List<NodeActual> a = QueryExecutor.actuals(new PlanSnapshot(join),
         new PlanExecutor.Run(List.of(), 0, c));
     assertThat(a).extracting(NodeActual::qError).containsExactly(40.0, 1.0, 1.25, 1.0);
     assertThat(a.get(3).estimated()).isCloseTo(2400, within(1e-9));
     assertThat(a.get(2).loops()).isEqualTo(5);
+    assertThat(a.get(0).millis()).isEqualTo(5.0);
   }
 
   private static PlanNode node(int id, String op, double rows, int degree,
