@@ -28,6 +28,13 @@ final class ExecutionOptions {
           + "plan's answers).")
   boolean execute;
 
+  @Option(names = "--inject-cardinalities",
+      description = "With --execute (implied): plan each query again with the cardinalities "
+          + "measured when its plan ran (every scan, filter and inner join of the plan; the "
+          + "join enumerators use them for the join subsets they know), and execute that plan "
+          + "too, to see how much plan quality estimation alone costs. Plans serially (dop 1).")
+  boolean inject;
+
   @Option(names = "--runs", paramLabel = "N", defaultValue = "3",
       description = "Timed runs per plan with --execute (default: ${DEFAULT-VALUE}).")
   int runs;
@@ -52,6 +59,9 @@ final class ExecutionOptions {
   /** True if this command needs generated data. */
   boolean needsData() {
     checkStats();
+    if (inject) {
+      execute = true;
+    }
     return execute || stats.equals("data");
   }
 

@@ -89,6 +89,13 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     execution.defaultScaleFactor(spec, planning);
     planning.schema(workload); // checks --sf before any data is generated
     PrintWriter progress = quiet ? null : spec.commandLine().getErr();
+    if (execution.inject && planning.dop() > 1) {
+      // Injected cardinalities are measured on serial plans.
+      planning.dops = new ArrayList<>(List.of(1));
+      if (progress != null) {
+        progress.println("planlab: --inject-cardinalities plans serially (dop 1)");
+      }
+    }
     PlanningSession session = planning.session(execution.schema(workload, planning, progress),
         optimizer);
     List<WorkloadQuery> queries = selectQueries(workload);
@@ -108,7 +115,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     }
     SuiteRunner runner = new SuiteRunner(workload.name(), planning.scaleFactor, session);
     if (execution.execute) {
-      runner = runner.executing(execution.executor(workload, planning.scaleFactor, progress));
+      var executor = execution.executor(workload, planning.scaleFactor, progress);
+      runner = execution.inject ? runner.executingWithInjection(executor)
+          : runner.executing(executor);
     }
     SuiteResult result = runner.run(queries, new SuiteRunner.Listener() {
       @Override

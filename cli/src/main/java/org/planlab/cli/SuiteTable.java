@@ -74,6 +74,7 @@ final class SuiteTable {
     }
     StringBuilder sb = new StringBuilder(table(rows, 2));
     problems.forEach(p -> sb.append(p).append('\n'));
+    sb.append(injectedTable(suite));
     ExecutionSummary s = ExecutionSummary.of(suite);
     double sf = suite.queries().stream().filter(q -> q.execution() != null)
         .mapToDouble(q -> q.execution().dataScaleFactor()).findFirst().orElse(Double.NaN);
@@ -91,6 +92,46 @@ final class SuiteTable {
         (int) suite.queries().stream().filter(q -> q.execution() != null
             && q.execution().runtimeMs() != null).count(), suite.costModel().name()));
     return sb.toString();
+  }
+
+  /**
+   * With --inject-cardinalities: per query the runtime with estimated and
+   * with measured cardinalities, whether the plan changed, and totals.
+   */
+  static String injectedTable(SuiteResult suite) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"query", "estimated ms", "injected ms", "ratio", "plan", "measured",
+        "injected run"});
+    double est = 0;
+    double inj = 0;
+    int changed = 0;
+    int n = 0;
+    for (QueryResult q : suite.queries()) {
+      Execution x = q.execution();
+      if (x == null || x.injected() == null) {
+        continue;
+      }
+      Execution.Injected i = x.injected();
+      n++;
+      changed += i.planChanged() ? 1 : 0;
+      String ratio = "";
+      if (x.runtimeMs() != null && i.runtimeMs() != null) {
+        est += x.runtimeMs();
+        inj += i.runtimeMs();
+        ratio = String.format(Locale.ROOT, "%.2f", i.runtimeMs() / x.runtimeMs());
+      }
+      rows.add(new String[] {q.id(), x.runtimeMs() == null ? "" : ms(x.runtimeMs()),
+          i.runtimeMs() == null ? "" : ms(i.runtimeMs()), ratio,
+          i.planChanged() ? "changed" : "same", Integer.toString(i.measured()),
+          i.status().label() + (i.message() == null ? "" : ": " + i.message())});
+    }
+    if (n == 0) {
+      return "";
+    }
+    return "\nre-planned with measured cardinalities:\n" + table(rows, 1)
+        + String.format(Locale.ROOT, "%d plans changed of %d; runtime %s with estimates, %s "
+            + "with measured cardinalities (%.2fx)%n", changed, n, duration(est), duration(inj),
+            est > 0 ? inj / est : Double.NaN);
   }
 
   /** "2/2" passed of made, or "-" for none. */

@@ -87,6 +87,18 @@ class ExecuteCliTest {
   }
 
   @Test
+  void injectCardinalitiesReplansWithWhatWasMeasured() {
+    PlanlabCliTest.Run r = planlab("run", "tpch", "-q", "q3,q21", "--inject-cardinalities",
+        "--runs", "1", "--warmups", "0", "--out", dir.resolve("i.json").toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("--inject-cardinalities plans serially (dop 1)");
+    assertThat(r.out()).contains("re-planned with measured cardinalities:")
+        .containsPattern("q3 +[0-9.]+ +[0-9.]+ +[0-9.]+ +(same|changed) +[0-9]+ +ok")
+        .containsPattern("[0-2] plans changed of 2; runtime .* with estimates, .* with measured "
+            + "cardinalities");
+  }
+
+  @Test
   void badExecutionInputIsOneLine() {
     assertUsage(planlab("run", "tpch", "--execute", "--sf", "1000"),
         "planlab: tpch data at scale factor 1000.0 needs about");

@@ -175,6 +175,24 @@ public final class QueryExecutor {
     return checks;
   }
 
+  /**
+   * Null if the plans of {@code a} and {@code b} return the same multiset of
+   * rows (each run once); else where they differ.
+   */
+  public @Nullable String sameAnswer(PlannedQuery a, PlannedQuery b) {
+    try {
+      PlanExecutor.Run ra = PlanExecutor.run(PlanExecutor.compile(a.plan(), false), data,
+          options.timeout());
+      PlanExecutor.Run rb = PlanExecutor.run(PlanExecutor.compile(b.plan(), false), data,
+          options.timeout());
+      return ResultRows.multisetDiff(ResultRows.text(ra.rows(), a.plan().getRowType()),
+          ResultRows.text(rb.rows(), b.plan().getRowType()), "estimated", "injected",
+          DIFF_ROWS);
+    } catch (ExecutionCancelledException e) {
+      return null; // the re-planned run reports its own timeout
+    }
+  }
+
   /** The SQL error an arithmetic exception stands for. */
   static String sqlError(ArithmeticException e) {
     String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);

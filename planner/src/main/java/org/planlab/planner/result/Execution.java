@@ -19,16 +19,50 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param qErrorMax the largest q-error over the operators, or null
  * @param qErrorMedian the median q-error over the operators, or null
  * @param checks the answer checks made: the reference answer, other plans
+ * @param injected the query re-planned with the measured cardinalities and
+ *     executed ({@code --inject-cardinalities}), or null
  */
 public record Execution(ExecStatus status, @Nullable String message, double dataScaleFactor,
     double compileMs, List<Double> runtimesMs, @Nullable Double runtimeMs, long rows,
     List<NodeActual> nodes, @Nullable Double qErrorMax, @Nullable Double qErrorMedian,
-    List<AnswerCheck> checks) {
+    List<AnswerCheck> checks, @Nullable Injected injected) {
 
   public Execution {
     runtimesMs = runtimesMs == null ? List.of() : List.copyOf(runtimesMs);
     nodes = nodes == null ? List.of() : List.copyOf(nodes);
     checks = checks == null ? List.of() : List.copyOf(checks);
+  }
+
+  /** An execution without a re-planned run. */
+  public Execution(ExecStatus status, @Nullable String message, double dataScaleFactor,
+      double compileMs, List<Double> runtimesMs, @Nullable Double runtimeMs, long rows,
+      List<NodeActual> nodes, @Nullable Double qErrorMax, @Nullable Double qErrorMedian,
+      List<AnswerCheck> checks) {
+    this(status, message, dataScaleFactor, compileMs, runtimesMs, runtimeMs, rows, nodes,
+        qErrorMax, qErrorMedian, checks, null);
+  }
+
+  /** This execution with the re-planned run. */
+  public Execution withInjected(@Nullable Injected i) {
+    return new Execution(status, message, dataScaleFactor, compileMs, runtimesMs, runtimeMs,
+        rows, nodes, qErrorMax, qErrorMedian, checks, i);
+  }
+
+  /**
+   * The query planned again with its measured cardinalities (as the Join
+   * Order Benchmark injected true cardinalities), and executed.
+   *
+   * @param measured expressions whose cardinality was measured and injected
+   * @param planChanged whether the plan differs from the one planned with estimates
+   *     (operators and their attributes; estimates aside)
+   * @param status how executing it ended (its answer is held against the first plan's)
+   * @param message why it did not run, or how its answer differs, or null
+   * @param runtimeMs its median runtime, or null
+   * @param plan the plan made with the measured cardinalities
+   */
+  public record Injected(int measured, boolean planChanged, ExecStatus status,
+      @Nullable String message, @Nullable Double runtimeMs,
+      org.planlab.planner.plan.@Nullable PlanSnapshot plan) {
   }
 
   /**

@@ -139,6 +139,11 @@ public final class PlanningSession {
     return costModel;
   }
 
+  /** The same session, pricing plans with {@code model} instead. */
+  public PlanningSession withCostModel(CostModel model) {
+    return new PlanningSession(schema, optimizer, budget, model, dop);
+  }
+
   /** The most processes per parallel fragment; 1 for serial plans. */
   public int dop() {
     return dop;

@@ -59,18 +59,47 @@ public final class SuiteRunner {
     this(suite, scaleFactor, session, null);
   }
 
+  private final boolean inject;
+
   private SuiteRunner(String suite, double scaleFactor, PlanningSession session,
       org.planlab.planner.exec.@org.checkerframework.checker.nullness.qual.Nullable
           QueryExecutor executor) {
+    this(suite, scaleFactor, session, executor, false);
+  }
+
+  private SuiteRunner(String suite, double scaleFactor, PlanningSession session,
+      org.planlab.planner.exec.@org.checkerframework.checker.nullness.qual.Nullable
+          QueryExecutor executor, boolean inject) {
     this.suite = suite;
     this.scaleFactor = scaleFactor;
     this.session = session;
     this.executor = executor;
+    this.inject = inject;
   }
 
   /** This runner, executing each plan after planning it (on the same thread). */
   public SuiteRunner executing(org.planlab.planner.exec.QueryExecutor e) {
-    return new SuiteRunner(suite, scaleFactor, session, e);
+    return new SuiteRunner(suite, scaleFactor, session, e, false);
+  }
+
+  /**
+   * This runner, executing each plan, then planning the query again with
+   * the cardinalities measured in that run and executing that plan too
+   * ({@code --inject-cardinalities}).
+   */
+  public SuiteRunner executingWithInjection(org.planlab.planner.exec.QueryExecutor e) {
+    return new SuiteRunner(suite, scaleFactor, session, e, true);
+  }
+
+  private QueryResult planAndExecute(WorkloadQuery q) {
+    if (executor == null) {
+      return session.plan(q).result();
+    }
+    org.planlab.planner.session.PlannedQuery p = executor.execute(session.plan(q));
+    if (!inject) {
+      return p.result();
+    }
+    return org.planlab.planner.exec.Injection.replan(session, executor, q, p).result();
   }
 
   /** How long a query may take on its thread before it is abandoned. */
@@ -79,7 +108,8 @@ public final class SuiteRunner {
     if (executor != null) {
       // Warm-up and timed runs, the instrumented run, phase 1's and the serial plan's.
       ms += executor.options().timeout().toMillis()
-          * (executor.options().warmups() + executor.options().runs() + 3);
+          * (executor.options().warmups() + executor.options().runs() + 3) * (inject ? 2 : 1);
+      ms += inject ? session.budget().toMillis() : 0;
     }
     return ms;
   }
@@ -94,8 +124,7 @@ public final class SuiteRunner {
         WorkloadQuery q = queries.get(i);
         listener.started(i, queries.size(), q);
         QueryResult r;
-        Future<QueryResult> f = worker.submit(() -> executor == null ? session.plan(q).result()
-            : executor.execute(session.plan(q)).result());
+        Future<QueryResult> f = worker.submit(() -> planAndExecute(q));
         try {
           r = f.get(patienceMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

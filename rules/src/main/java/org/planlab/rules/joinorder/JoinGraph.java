@@ -54,12 +54,26 @@ public final class JoinGraph {
   /** Per relation, the relations it shares a predicate with. */
   private final long[] neighbours;
   private final SemiJoins semiJoins;
+  /** Cardinalities known for some sets (measured and injected); null where unknown. */
+  private final java.util.function.@org.checkerframework.checker.nullness.qual.Nullable
+      LongFunction<Double> known;
 
   public JoinGraph(double[] rows, List<Predicate> predicates) {
     this(rows, predicates, SemiJoins.NONE);
   }
 
   public JoinGraph(double[] rows, List<Predicate> predicates, SemiJoins semiJoins) {
+    this(rows, predicates, semiJoins, null);
+  }
+
+  /**
+   * A graph whose {@link #cardinality} is {@code known}'s answer for a set
+   * where it has one (measured cardinalities), the estimate elsewhere.
+   */
+  public JoinGraph(double[] rows, List<Predicate> predicates, SemiJoins semiJoins,
+      java.util.function.@org.checkerframework.checker.nullness.qual.Nullable
+          LongFunction<Double> known) {
+    this.known = known;
     if (rows.length < 1 || rows.length > MAX_RELATIONS) {
       throw new IllegalArgumentException("a join graph has 1 to " + MAX_RELATIONS
           + " relations, got " + rows.length);
@@ -104,8 +118,14 @@ public final class JoinGraph {
     return rows.length == 64 ? -1L : (1L << rows.length) - 1;
   }
 
-  /** Estimated rows of joining the relations in {@code set}. */
+  /** Estimated rows of joining the relations in {@code set} (or known, where injected). */
   public double cardinality(long set) {
+    if (known != null && Long.bitCount(set) > 1) {
+      Double k = known.apply(set);
+      if (k != null) {
+        return Math.max(1, k);
+      }
+    }
     double c = 1;
     for (int i = 0; i < rows.length; i++) {
       if ((set & (1L << i)) != 0) {

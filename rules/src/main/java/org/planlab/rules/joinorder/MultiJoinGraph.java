@@ -103,8 +103,18 @@ final class MultiJoinGraph {
       need |= inputsOf(multiJoin.getPostJoinFilter());
     }
     this.needed = need;
-    graph = new JoinGraph(rows, predicates, this::semiJoinAllowed);
-    innerGraph = new JoinGraph(rows, predicates);
+    CardinalityOracle oracle = multiJoin.getCluster().getPlanner().getContext()
+        .unwrap(CardinalityOracle.class);
+    java.util.function.LongFunction<Double> known = null;
+    if (oracle != null) {
+      Map<Long, java.util.Optional<Double>> memo = new java.util.HashMap<>();
+      known = set -> memo.computeIfAbsent(set, s -> {
+        String key = CardinalityKeys.ofSubset(multiJoin, s);
+        return java.util.Optional.ofNullable(key == null ? null : oracle.rows(key));
+      }).orElse(null);
+    }
+    graph = new JoinGraph(rows, predicates, this::semiJoinAllowed, known);
+    innerGraph = new JoinGraph(rows, predicates, JoinGraph.SemiJoins.NONE, known);
   }
 
   /** Whether joining {@code right} into {@code left} may be a semi join; see the class comment. */
