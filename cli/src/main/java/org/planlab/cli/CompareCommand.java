@@ -258,7 +258,7 @@ final class CompareCommand implements Callable<Integer> {
     out.println();
     List<String[]> rows = new ArrayList<>();
     List<String> header = new ArrayList<>(List.of("query"));
-    results.forEach(r -> header.add(r.config() + " ms"));
+    results.forEach(r -> header.add(label(r) + " ms"));
     header.add("answers");
     rows.add(header.toArray(String[]::new));
     List<String> diffs = new ArrayList<>();
@@ -282,8 +282,8 @@ final class CompareCommand implements Callable<Integer> {
           var a = answers.get(0).get(id);
           var b = answers.get(c).get(id);
           String d = a == null || b == null ? "no answer kept"
-              : org.planlab.planner.exec.ResultRows.multisetDiff(a, b, results.get(0).config(),
-                  results.get(c).config(), 5);
+              : org.planlab.planner.exec.ResultRows.multisetDiff(a, b, label(results.get(0)),
+                  label(results.get(c)), 5);
           if (d != null) {
             ok = false;
             verdict = "DIFFER";
@@ -304,7 +304,7 @@ final class CompareCommand implements Callable<Integer> {
       var s = org.planlab.planner.exec.ExecutionSummary.of(r);
       out.printf(Locale.ROOT, "%s: %d ok, %d wrong, %d timed out, %d failed, %d SQL errors; "
           + "runtime total %s; q-error p90 %s, max %s; Spearman(cost, runtime) %s%n",
-          r.config(), s.ok(), s.wrong(), s.timedOut(), s.failed(), s.sqlErrors(),
+          label(r), s.ok(), s.wrong(), s.timedOut(), s.failed(), s.sqlErrors(),
           SuiteTable.duration(s.runtimeTotalMs()),
           org.planlab.planner.plan.PlanText.number(s.qErrorP90()),
           org.planlab.planner.plan.PlanText.number(s.qErrorMax()),
@@ -317,6 +317,11 @@ final class CompareCommand implements Callable<Integer> {
         compared == total ? "" : "; " + (total - compared) + " not compared (a plan was "
             + "wrong, failed or ran past --exec-timeout)");
     return ok;
+  }
+
+  /** A run's name: its configuration, and its cost model where several are compared. */
+  private String label(SuiteResult r) {
+    return r.config() + (costModels.size() > 1 ? "@" + r.costModel().name() : "");
   }
 
   /** The table for one comparison. */
