@@ -208,7 +208,8 @@ public final class ConfigFile {
     } catch (JsonMappingException e) {
       throw new ConfigException(where(source, e.getLocation()) + field(e) + reason(e));
     } catch (JsonProcessingException e) {
-      throw new ConfigException(where(source, e.getLocation()) + e.getOriginalMessage());
+      throw new ConfigException(where(source, e.getLocation())
+          + org.planlab.planner.result.JsonMessages.clean(e.getOriginalMessage()));
     }
     if (spec == null) {
       throw new ConfigException(source + ": empty configuration");
@@ -241,9 +242,7 @@ public final class ConfigFile {
     if (t instanceof IllegalArgumentException && t.getMessage() != null) {
       return t.getMessage();
     }
-    String m = e.getOriginalMessage();
-    int nl = m == null ? -1 : m.indexOf('\n');
-    return m == null ? e.getClass().getSimpleName() : nl < 0 ? m : m.substring(0, nl);
+    return org.planlab.planner.result.JsonMessages.clean(e.getOriginalMessage());
   }
 
   private static PhasedOptimizer build(String source, Spec spec) {

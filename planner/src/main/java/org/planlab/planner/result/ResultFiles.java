@@ -85,7 +85,8 @@ public final class ResultFiles {
       JsonLocation loc = e.getLocation();
       String where = loc == null || loc.getLineNr() < 0 ? ""
           : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-      throw new ResultFileException(name + where + ": " + e.getOriginalMessage(), e);
+      throw new ResultFileException(name + where + ": " + JsonMessages.clean(e.getOriginalMessage()),
+          e);
     }
   }
 }

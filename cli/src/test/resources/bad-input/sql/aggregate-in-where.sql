@@ -1,0 +1,1 @@
+select n_name from nation where count(*) > 1

@@ -1,0 +1,1 @@
+select * from nation limit -1

@@ -1,0 +1,1 @@
+select n_name, count(*) from nation group by n_regionkey

@@ -1,0 +1,1 @@
+select n_nationkey + date '2020-01-01' from nation

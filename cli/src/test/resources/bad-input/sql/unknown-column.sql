@@ -1,0 +1,1 @@
+select n_nope from nation

@@ -1,0 +1,1 @@
+select nofunc(n_name) from nation

@@ -1,0 +1,1 @@
+select n_name from nation where n_nationkey

@@ -1,0 +1,1 @@
+select substring(n_name) from nation
