@@ -181,10 +181,14 @@ final class CompareCommand implements Callable<Integer> {
       }
     }
     Workload workload = planning.workload(inputs.get(0));
+    if (execution.inject) {
+      throw new UserError("--inject-cardinalities re-plans within one run: use it with "
+          + "'planlab run', not compare");
+    }
     execution.defaultScaleFactor(spec, planning);
     planning.schema(workload); // checks --sf before any data is generated
     StatisticsSchema schema = execution.schema(workload, planning, spec.commandLine().getErr());
-    org.planlab.planner.exec.QueryExecutor executor = execution.execute
+    org.planlab.planner.exec.QueryExecutor executor = execution.executes()
         ? execution.executor(workload, planning.scaleFactor, spec.commandLine().getErr()) : null;
     List<WorkloadQuery> queries = PlanningOptions.queries(workload, queryIds);
     // Files are named by configuration name: --configs may give file paths.

@@ -56,13 +56,15 @@ final class ExecutionOptions {
 
   private @Nullable Dataset data;
 
+  /** True if plans are executed: --execute, or --inject-cardinalities, which implies it. */
+  boolean executes() {
+    return execute || inject;
+  }
+
   /** True if this command needs generated data. */
   boolean needsData() {
     checkStats();
-    if (inject) {
-      execute = true;
-    }
-    return execute || stats.equals("data");
+    return executes() || stats.equals("data");
   }
 
   private void checkStats() {

@@ -114,7 +114,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
           planning.timeoutSeconds);
     }
     SuiteRunner runner = new SuiteRunner(workload.name(), planning.scaleFactor, session);
-    if (execution.execute) {
+    if (execution.executes()) {
       var executor = execution.executor(workload, planning.scaleFactor, progress);
       runner = execution.inject ? runner.executingWithInjection(executor)
           : runner.executing(executor);

@@ -104,6 +104,9 @@ class ExecuteCliTest {
         "planlab: tpch data at scale factor 1000.0 needs about");
     assertUsage(planlab("run", "tpch", "--stats", "guess"),
         "planlab: --stats must be spec or data, not 'guess'");
+    assertUsage(planlab("compare", "tpch", "--configs", "two-phase,cheap-only",
+        "--inject-cardinalities"), "planlab: --inject-cardinalities re-plans within one run: "
+        + "use it with 'planlab run', not compare");
     assertUsage(planlab("run", "tpch", "--execute", "--runs", "0"),
         "planlab: --runs must be at least 1, got 0");
     assertUsage(planlab("run", "tpch", "--execute", "--exec-timeout", "-3"),

@@ -40,7 +40,6 @@ public final class QueryExecutor {
       }
     }
 
-    public static final Options DEFAULT = new Options(1, 3, Duration.ofSeconds(60));
   }
 
   /** Rows of a wrong answer's diff shown per side. */

@@ -210,23 +210,38 @@ public final class Provenance implements RelOptListener {
 
   /** The operators of a step's input, by kind and attributes, each used once in plan order. */
   private static final class Inputs {
-    private final Map<String, Deque<RelNode>> bySignature = new HashMap<>();
-    private final Map<String, Deque<RelNode>> byKey = new HashMap<>();
-    private final Map<RelNode, Boolean> members = new IdentityHashMap<>();
+    // Signatures explain each operator: built on the first match only, as a
+    // step that keeps every operator (most Hep steps) never needs them.
+    private @Nullable Map<String, Deque<RelNode>> bySignature;
+    private @Nullable Map<String, Deque<RelNode>> byKey;
+    /** The input's operators, in plan order; true once the step kept or matched one. */
+    private final Map<RelNode, Boolean> members = new java.util.LinkedHashMap<>();
     private final Map<RelNode, RelNode> parents = new IdentityHashMap<>();
 
     Inputs(RelNode in) {
       walk(in, n -> {
-        members.put(n, Boolean.TRUE);
+        members.put(n, Boolean.FALSE);
         n.getInputs().forEach(i -> parents.putIfAbsent(i, n));
-        bySignature.computeIfAbsent(signature(n), k -> new ArrayDeque<>()).add(n);
+      });
+    }
+
+    private void index() {
+      if (bySignature != null) {
+        return;
+      }
+      bySignature = new HashMap<>();
+      byKey = new HashMap<>();
+      members.forEach((n, used) -> {
+        if (!used) {
+          bySignature.computeIfAbsent(signature(n), k -> new ArrayDeque<>()).add(n);
+        }
         byKey.computeIfAbsent(key(n), k -> new ArrayDeque<>()).add(n);
       });
     }
 
     /** Takes {@code n} itself off the list where the step kept it. */
     void use(RelNode n) {
-      if (members.containsKey(n)) {
+      if (members.replace(n, Boolean.TRUE) != null && bySignature != null) {
         Deque<RelNode> d = bySignature.get(signature(n));
         if (d != null) {
           d.remove(n);
@@ -250,6 +265,7 @@ public final class Provenance implements RelOptListener {
         use(n);
         return n;
       }
+      index();
       Deque<RelNode> d = bySignature.get(signature(n));
       RelNode found = d == null || d.isEmpty() ? null : d.poll();
       if (found != null) {
