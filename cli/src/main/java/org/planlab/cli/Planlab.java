@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         "Exit codes: 0 all queries planned; 1 some failed or timed out; 2 bad usage or input; "
             + "3 internal error."},
     subcommands = {RunCommand.class, ExplainCommand.class, ListCommand.class, RulesCommand.class,
-        CompareCommand.class, SweepCommand.class, GuiCommand.class,
+        CompareCommand.class, SweepCommand.class, GuiCommand.class, FuzzCommand.class,
         CommandLine.HelpCommand.class})
 public final class Planlab {
 

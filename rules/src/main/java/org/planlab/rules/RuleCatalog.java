@@ -124,11 +124,11 @@ public final class RuleCatalog {
     VolcanoPlanner planner = new VolcanoPlanner();
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
     RelOptUtil.registerDefaultRules(planner, false, false);
-    return new ArrayList<>(planner.getRules());
+    return OuterSafeMergeJoinRule.replacing(new ArrayList<>(planner.getRules()));
   }
 
   private static List<RelOptRule> enumerableRules() {
-    List<RelOptRule> rules = new ArrayList<>(EnumerableRules.ENUMERABLE_RULES);
+    List<RelOptRule> rules = OuterSafeMergeJoinRule.replacing(EnumerableRules.ENUMERABLE_RULES);
     rules.add(EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);
     rules.add(CoreRules.PROJECT_REMOVE);
     return rules;

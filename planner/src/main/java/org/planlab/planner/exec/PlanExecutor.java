@@ -79,6 +79,7 @@ public final class PlanExecutor {
     long start = System.nanoTime();
     int[] slots = {0};
     EnumerableRel rel = instrument ? RowCounting.instrument(plan, slots) : (EnumerableRel) plan;
+    rel = NestedLoopJoins.withDistinctRightRows(rel);
     Map<String, Object> stashed = new LinkedHashMap<>();
     Bindable<?> b = EnumerableInterpretable.toBindable(stashed, null, rel,
         EnumerableRel.Prefer.ARRAY);
@@ -92,6 +93,16 @@ public final class PlanExecutor {
    * @throws ExecutionCancelledException if it runs past {@code timeout}
    */
   public static Run run(Compiled compiled, Dataset data, Duration timeout) {
+    return run(compiled, data, timeout, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Runs {@code compiled} on {@code data}, reading at most {@code maxRows} rows.
+   *
+   * @throws ExecutionCancelledException if it runs past {@code timeout} or
+   *     returns more than {@code maxRows} rows
+   */
+  public static Run run(Compiled compiled, Dataset data, Duration timeout, int maxRows) {
     AtomicBoolean cancel = new AtomicBoolean();
     RowCounters counters = compiled.slots > 0 ? new RowCounters(compiled.slots) : null;
     ExecutionContext ctx = new ExecutionContext(data, compiled.stashed, cancel, counters);
@@ -106,6 +117,9 @@ public final class PlanExecutor {
         while (e.moveNext()) {
           Object o = e.current();
           rows.add(o instanceof Object[] a ? a : new Object[] {o});
+          if (rows.size() > maxRows) {
+            throw new ExecutionCancelledException();
+          }
           if ((rows.size() & 1023) == 0 && cancel.get()) {
             throw new ExecutionCancelledException();
           }

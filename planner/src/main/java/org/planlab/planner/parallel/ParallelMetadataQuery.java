@@ -102,7 +102,9 @@ public final class ParallelMetadataQuery extends RelMetadataQuery {
       return all;
     }
     // A share of the rows holds the values that many rows drawn at random would.
-    return RelMdUtil.numDistinctVals(all, getRowCount(rel));
+    Double rows = getRowCount(rel);
+    return rows == null ? all
+        : org.planlab.planner.stats.StatisticsDistinctRowCount.distinctDrawn(all, rows);
   }
 
   @Override

@@ -102,8 +102,9 @@ public interface Step {
       }
       planner.clear();
       rules.forEach(planner::addRule);
-      RelNode root = rel.getTraitSet().equals(context.desiredTraits()) ? rel
-          : planner.changeTraits(rel, context.desiredTraits());
+      RelNode input = ValuesCollations.reconcile(rel, context.desiredTraits());
+      RelNode root = input.getTraitSet().equals(context.desiredTraits()) ? input
+          : planner.changeTraits(input, context.desiredTraits());
       planner.setRoot(root);
       return planner.findBestExp();
     });

@@ -239,7 +239,7 @@ public final class PlanningSession {
       RelRoot relRoot = converter.convertQuery(validated, false, true);
       RelNode rel = converter.flattenTypes(relRoot.rel, true);
       rel = converter.decorrelate(validated, rel);
-      rel = converter.trimUnusedFields(!relRoot.collation.getFieldCollations().isEmpty(), rel);
+      rel = trimUnusedFields(converter, !relRoot.collation.getFieldCollations().isEmpty(), rel);
       logical = relRoot.withRel(rel).project();
       rootCollation = outputCollation(relRoot);
     } catch (RuntimeException | StackOverflowError e) {
@@ -252,6 +252,23 @@ public final class PlanningSession {
     RelTraitSet desired = logical.getTraitSet().replace(EnumerableConvention.INSTANCE)
         .replace(rootCollation).simplify();
     return new Prepared(query, null, logical, desired, planner, control, stages);
+  }
+
+  /**
+   * {@code rel} without the fields no operator uses, or {@code rel} as it is
+   * where Calcite's trimmer fails. It throws ArrayIndexOutOfBoundsException
+   * on filters whose correlated subquery reads fields of a join below the
+   * filter (its {@code CorrelationReferenceFinder} remaps the correlation
+   * against the trimmed row); {@code planlab fuzz} found this. Trimming only
+   * drops unused fields, so the untrimmed plan is the same query, and the
+   * optimizer's own projection rules still narrow it.
+   */
+  static RelNode trimUnusedFields(SqlToRelConverter converter, boolean ordered, RelNode rel) {
+    try {
+      return converter.trimUnusedFields(ordered, rel);
+    } catch (IndexOutOfBoundsException e) {
+      return rel;
+    }
   }
 
   /**

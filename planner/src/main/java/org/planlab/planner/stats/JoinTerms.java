@@ -73,8 +73,8 @@ final class JoinTerms {
     for (ImmutableBitSet[] g : groups.values()) {
       Double ndvLeft = mq.getDistinctRowCount(join.getLeft(), g[0], null);
       Double ndvRight = mq.getDistinctRowCount(join.getRight(), g[1], null);
-      if (ndvLeft == null || ndvRight == null) {
-        return null;
+      if (ndvLeft == null || ndvRight == null || ndvLeft.isNaN() || ndvRight.isNaN()) {
+        return null; // unknown: the caller falls back on Calcite's estimate
       }
       s /= Math.max(1.0, Math.max(ndvLeft, ndvRight));
     }

@@ -79,7 +79,7 @@ public class StatisticsDistinctRowCount extends RelMdDistinctRowCount {
     if (distinct >= table.rowCount()) {
       return kept; // a key: every row kept is another value
     }
-    return RelMdUtil.numDistinctVals(distinct, kept);
+    return distinctDrawn(distinct, kept);
   }
 
   /**
@@ -104,6 +104,24 @@ public class StatisticsDistinctRowCount extends RelMdDistinctRowCount {
       Double s = mq.getSelectivity(join.getLeft(), predicate);
       rows *= s == null ? 1.0 : s;
     }
-    return RelMdUtil.numDistinctVals(distinct, rows);
+    return distinctDrawn(distinct, rows);
+  }
+
+  /**
+   * The distinct values {@code drawn} rows take at random from
+   * {@code domain} values: {@link RelMdUtil#numDistinctVals}, except that
+   * one value drawn by no rows is 0 values, where Calcite's formula computes
+   * 0 times log 0 and returns NaN. A NaN row count then reached a join's
+   * cost and failed an assertion in Calcite's cost code ({@code planlab
+   * fuzz} found it: a predicate {@code <>} on a column with one value).
+   */
+  public static double distinctDrawn(double domain, double drawn) {
+    if (!(drawn > 0) || !(domain > 0)) {
+      return 0;
+    }
+    if (domain <= 1) {
+      return Math.min(domain, drawn);
+    }
+    return RelMdUtil.numDistinctVals(domain, drawn);
   }
 }

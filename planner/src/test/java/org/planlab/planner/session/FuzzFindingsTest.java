@@ -1,0 +1,68 @@
+package org.planlab.planner.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.planlab.planner.TestSchemas;
+import org.planlab.planner.optimize.Optimizers;
+import org.planlab.planner.result.QueryResult;
+import org.planlab.planner.result.QueryStatus;
+import org.planlab.planner.stats.StatisticsDistinctRowCount;
+import org.planlab.planner.workload.WorkloadQuery;
+
+/**
+ * Planning failures {@code planlab fuzz} found, each fixed in planlab, on
+ * the small star schema (the TPC cases themselves are rechecked with their
+ * data by the testkit's {@code FuzzRegressionTest}).
+ */
+class FuzzFindingsTest {
+
+  private static QueryResult plan(String config, int dop, String sql) {
+    return new PlanningSession(TestSchemas.star(), Optimizers.byName(config),
+        Duration.ofSeconds(30), org.planlab.planner.cost.CostModels.byName("calcite"), dop)
+        .plan(new WorkloadQuery("t", "test.sql", sql)).result();
+  }
+
+  /** An always-false filter makes an empty Values, whose derived collations Volcano could not meet. */
+  @ParameterizedTest
+  @ValueSource(strings = {"cheap-only", "two-phase", "exhaustive", "calcite-default"})
+  void aJoinOverAnEmptyInputPlans(String config) {
+    QueryResult r = plan(config, 4, "SELECT d.c0 FROM (SELECT p_name AS c0 FROM product "
+        + "WHERE p_id IS NULL) AS d JOIN product p ON d.c0 = p.p_name");
+    assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(QueryStatus.PLANNED);
+  }
+
+  /** LIMIT 0 becomes an empty Values; the root still asks for the descending order. */
+  @ParameterizedTest
+  @ValueSource(strings = {"cheap-only", "two-phase", "exhaustive", "calcite-default"})
+  void limitZeroWithADescendingOrderPlans(String config) {
+    QueryResult r = plan(config, 1, "SELECT s_id AS c0, s_store AS c1 FROM sales "
+        + "JOIN store ON s_store = st_id ORDER BY c0, c1 DESC LIMIT 0");
+    assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(QueryStatus.PLANNED);
+    assertThat(r.plan().render()).contains("EnumerableValues(tuples=[[]])");
+  }
+
+  /** Calcite's trimmer throws on a filter whose correlated subquery reads a join's fields. */
+  @ParameterizedTest
+  @ValueSource(strings = {"cheap-only", "two-phase", "exhaustive", "calcite-default"})
+  void aCorrelatedExistsOverJoinsPlans(String config) {
+    QueryResult r = plan(config, 1, "SELECT t0.st_id AS c0 FROM store AS t0 "
+        + "INNER JOIN sales AS t1 ON t0.st_id = t1.s_store CROSS JOIN store AS t2 "
+        + "INNER JOIN sales AS t3 ON t0.st_id = t3.s_store "
+        + "INNER JOIN sales AS t4 ON t0.st_id = t4.s_store "
+        + "WHERE EXISTS (SELECT 1 FROM sales AS t5 WHERE t0.st_id = t5.s_store)");
+    assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(QueryStatus.PLANNED);
+  }
+
+  @Test
+  void oneValueDrawnByNoRowsIsNoValueNotNaN() {
+    assertThat(StatisticsDistinctRowCount.distinctDrawn(1, 0)).isZero();
+    assertThat(StatisticsDistinctRowCount.distinctDrawn(0, 5)).isZero();
+    assertThat(StatisticsDistinctRowCount.distinctDrawn(1, 3)).isEqualTo(1);
+    assertThat(StatisticsDistinctRowCount.distinctDrawn(1000, 1000)).isBetween(600.0, 700.0);
+  }
+}
