@@ -38,7 +38,7 @@ public final class OuterSafeMergeJoinRule extends ConverterRule {
   /** The rule, for the places Calcite's own would go. */
   public static final OuterSafeMergeJoinRule INSTANCE = new OuterSafeMergeJoinRule(
       Config.INSTANCE.withConversion(LogicalJoin.class, Convention.NONE,
-          EnumerableConvention.INSTANCE, "OuterSafeMergeJoinRule")
+          EnumerableConvention.INSTANCE, "EnumerableOuterSafeMergeJoinRule")
           .withRuleFactory(OuterSafeMergeJoinRule::new));
 
   private OuterSafeMergeJoinRule(Config config) {

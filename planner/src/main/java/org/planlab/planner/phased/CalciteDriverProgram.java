@@ -70,8 +70,25 @@ final class CalciteDriverProgram {
       planner.setRoot(root);
       return planner.chooseDelegate().findBestExp();
     };
-    return Programs.sequence(Programs.subQuery(metadata), Programs.decorrelate(),
-        Programs.measure(metadata), Programs.trim(), volcano, Programs.calc(metadata));
+    return Programs.sequence(Programs.subQuery(metadata), orUnchanged(Programs.decorrelate()),
+        Programs.measure(metadata), orUnchanged(Programs.trim()), volcano,
+        Programs.calc(metadata));
+  }
+
+  /**
+   * {@code program}, or the plan unchanged where it throws
+   * IndexOutOfBoundsException: Calcite's decorrelator and field trimmer do on
+   * some plans (see {@link Steps#decorrelate}), and both only rewrite a plan
+   * that is correct without them.
+   */
+  static Program orUnchanged(Program program) {
+    return (planner, rel, traits, materializations, lattices) -> {
+      try {
+        return program.run(planner, rel, traits, materializations, lattices);
+      } catch (IndexOutOfBoundsException e) {
+        return rel;
+      }
+    };
   }
 
   /** The planner's rules as {@code heuristicJoinOrder} changes them. */

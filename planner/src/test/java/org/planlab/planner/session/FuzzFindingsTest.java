@@ -58,6 +58,20 @@ class FuzzFindingsTest {
     assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(QueryStatus.PLANNED);
   }
 
+  /**
+   * Calcite's decorrelator indexes an Aggregate's group set by its capacity
+   * when it asks whether an aggregate call can be NULL; the correlates stay.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"cheap-only", "two-phase", "exhaustive", "calcite-default"})
+  void aCorrelatedNotInOverAGroupedDerivedTablePlans(String config) {
+    // st_city is nullable, so the decorrelator asks whether the aggregate's field is.
+    QueryResult r = plan(config, 1, "SELECT * FROM (SELECT st_city AS c0, COUNT(*) AS c1, "
+        + "MIN(st_city) AS c2 FROM store GROUP BY st_city) AS x "
+        + "WHERE NOT (x.c0 IN (SELECT s2.st_city FROM store AS s2 WHERE s2.st_city = x.c2))");
+    assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(QueryStatus.PLANNED);
+  }
+
   @Test
   void oneValueDrawnByNoRowsIsNoValueNotNaN() {
     assertThat(StatisticsDistinctRowCount.distinctDrawn(1, 0)).isZero();

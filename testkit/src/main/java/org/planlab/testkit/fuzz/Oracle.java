@@ -198,14 +198,14 @@ public final class Oracle {
     List<Answer> answers = new ArrayList<>();
     PlannedQuery first = null;
     for (Combo combo : combos) {
-      PlannedQuery p = c.plan(combo, sql);
+      PlannedQuery p = c.plan(combo, combo.label(), sql);
       if (p == null) {
         continue;
       }
       if (first == null) {
         first = p;
         if (determinism && p.result().status() == QueryStatus.PLANNED) {
-          PlannedQuery again = c.plan(combo, sql);
+          PlannedQuery again = c.plan(combo, combo.label(), sql);
           if (again != null && again.result().status() == QueryStatus.PLANNED) {
             String a = PlanText.render(p.result().plan());
             String b = PlanText.render(again.result().plan());
@@ -231,7 +231,8 @@ public final class Oracle {
     }
     if (tlpPredicate != null && first != null && !answers.isEmpty()) {
       Combo combo = combos.get(0);
-      PlannedQuery p = c.plan(combo, GeneratedQuery.partitioned(sql, tlpPredicate));
+      PlannedQuery p = c.plan(combo, combo.label() + " partitioned",
+          GeneratedQuery.partitioned(sql, tlpPredicate));
       if (p != null) {
         List<Answer> parts = new ArrayList<>();
         c.answer(parts, combo.label() + " partitioned", p.plan());
@@ -267,7 +268,7 @@ public final class Oracle {
     }
 
     /** The query planned under {@code combo}; null if it has no plan to run. */
-    @Nullable PlannedQuery plan(Combo combo, String sql) {
+    @Nullable PlannedQuery plan(Combo combo, String where, String sql) {
       PlanningSession session = session(combo);
       long start = System.nanoTime();
       PlannedQuery p;
@@ -275,13 +276,13 @@ public final class Oracle {
       try {
         p = session.plan(new WorkloadQuery("fuzz", "generated", sql));
       } catch (RuntimeException | AssertionError | StackOverflowError e) {
-        found(Kind.CRASH, combo.label(), "planning threw " + describe(e));
+        found(Kind.CRASH, where, "planning threw " + describe(e));
         return null;
       }
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       planNanos += took.toNanos();
       if (took.compareTo(settings.budget().plus(HANG_GRACE)) > 0) {
-        found(Kind.HANG, combo.label(), String.format(Locale.ROOT,
+        found(Kind.HANG, where, String.format(Locale.ROOT,
             "planning took %.1f s against a budget of %.1f s", took.toMillis() / 1000.0,
             settings.budget().toMillis() / 1000.0));
       }
@@ -290,9 +291,9 @@ public final class Oracle {
         String stage = r.error() == null ? "?" : r.error().stage();
         String message = r.error() == null ? "(no message)" : r.error().message();
         if (stage.equals("parse") || stage.equals("validate")) {
-          found(Kind.REJECTED, combo.label(), stage + ": " + message);
+          found(Kind.REJECTED, where, stage + ": " + message);
         } else {
-          found(Kind.CRASH, combo.label(), stage + ": " + message);
+          found(Kind.CRASH, where, stage + ": " + message);
         }
         return null;
       }
@@ -301,18 +302,18 @@ public final class Oracle {
       }
       for (PhaseTrace phase : r.phases()) {
         if (phase.error() != null) {
-          found(Kind.CRASH, combo.label(), "phase " + phase.name() + ": " + phase.error());
+          found(Kind.CRASH, where, "phase " + phase.name() + ": " + phase.error());
         }
       }
       if (r.parallel() != null && r.parallel().error() != null) {
-        found(Kind.CRASH, combo.label(), "parallel pass: " + r.parallel().error());
+        found(Kind.CRASH, where, "parallel pass: " + r.parallel().error());
       }
       if (r.phases().size() > 1 && r.phases().get(0).costAfter() != null
           && r.serialCost() != null && r.status() == QueryStatus.PLANNED) {
         Cost phase1 = r.phases().get(0).costAfter();
         Cost last = r.serialCost();
         if (last.value() > phase1.value() * (1 + 1e-9) + 1e-9) {
-          found(Kind.COST, combo.label(), String.format(Locale.ROOT,
+          found(Kind.COST, where, String.format(Locale.ROOT,
               "the final plan costs %s, phase 1's %s", PlanText.number(last.value()),
               PlanText.number(phase1.value())));
         }

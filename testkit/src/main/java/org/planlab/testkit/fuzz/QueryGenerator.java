@@ -405,6 +405,9 @@ public final class QueryGenerator {
       if (c.chance(20)) {
         on += " AND " + simplePredicate(new Scope(List.of(item.rel), null));
       }
+      if (type.equals("CROSS JOIN")) {
+        type = "INNER JOIN"; // a key join taken instead of a cross join: it has an ON
+      }
       features.add(switch (type) {
         case "LEFT JOIN" -> Feature.LEFT_JOIN;
         case "RIGHT JOIN" -> Feature.RIGHT_JOIN;

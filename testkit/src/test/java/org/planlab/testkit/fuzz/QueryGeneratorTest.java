@@ -53,21 +53,21 @@ class QueryGeneratorTest {
     return p.failed() == null ? null : p.failed().result().error() + "\n" + sql;
   }
 
-  @Property(tries = 300)
+  @Property(tries = 300, seed = "20261126")
   void everyTpchQueryIsValidSql(@ForAll("tpch") GeneratedQuery q) {
     assertThat(rejection(TPCH, q.sql())).isNull();
     assertThat(rejection(TPCH, q.partitioned())).isNull();
     assertThat(q.relations()).isBetween(1, 15);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 300, seed = "20261126")
   void everyTpcdsQueryIsValidSql(@ForAll("tpcds") GeneratedQuery q) {
     assertThat(rejection(TPCDS, q.sql())).isNull();
     assertThat(rejection(TPCDS, q.partitioned())).isNull();
     assertThat(q.relations()).isBetween(1, 15);
   }
 
-  @Property(tries = 200)
+  @Property(tries = 200, seed = "20261126")
   void aChoiceSequenceReplaysItsQuery(@ForAll long seed) {
     GeneratedQuery q = TPCDS_QUERIES.generate(seed);
     GeneratedQuery again = TPCDS_QUERIES.generate(Choices.replay(q.choices()));
