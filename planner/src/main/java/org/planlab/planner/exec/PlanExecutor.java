@@ -80,6 +80,7 @@ public final class PlanExecutor {
     int[] slots = {0};
     EnumerableRel rel = instrument ? RowCounting.instrument(plan, slots) : (EnumerableRel) plan;
     rel = NestedLoopJoins.withDistinctRightRows(rel);
+    rel = (EnumerableRel) NotNullCasts.nullOnNull(rel);
     Map<String, Object> stashed = new LinkedHashMap<>();
     Bindable<?> b = EnumerableInterpretable.toBindable(stashed, null, rel,
         EnumerableRel.Prefer.ARRAY);
