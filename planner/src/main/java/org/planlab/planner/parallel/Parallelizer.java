@@ -13,6 +13,7 @@ import org.apache.calcite.adapter.enumerable.EnumerableLimit;
 import org.apache.calcite.adapter.enumerable.EnumerableLimitSort;
 import org.apache.calcite.adapter.enumerable.EnumerableSort;
 import org.apache.calcite.adapter.enumerable.EnumerableMergeJoin;
+import org.apache.calcite.adapter.enumerable.EnumerableMergeUnion;
 import org.apache.calcite.adapter.enumerable.EnumerableSortedAggregate;
 import org.apache.calcite.adapter.enumerable.EnumerableNestedLoopJoin;
 import org.apache.calcite.adapter.enumerable.EnumerableProject;
@@ -211,8 +212,11 @@ public final class Parallelizer {
             List.of(left, rel.getInput(1))), rel));
       }
     } else if (rel instanceof EnumerableUnion union && union.all
+        && !(rel instanceof EnumerableMergeUnion)
         && in.stream().allMatch(f -> f.partial != null)) {
-      // PostgreSQL's Parallel Append: the processes share every input's rows.
+      // PostgreSQL's Parallel Append: the processes share every input's rows. Not a merge
+      // union: its order is what it is for, and Calcite refuses one without a collation
+      // (planlab fuzz found the pass failing on it).
       partial.offer(mq.standsFor(union.copy(unordered(union.getTraitSet()),
           in.stream().map(f -> f.partial).toList(), true), union));
     } else if (isAggregate(rel)) {
