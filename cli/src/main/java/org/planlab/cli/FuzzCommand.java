@@ -179,7 +179,7 @@ final class FuzzCommand implements Callable<Integer> {
       @Override
       public void shrinking(String suite, Oracle.Finding f) {
         err.println("planlab fuzz: " + suite + ": " + firstLine(f.describe())
-            + "; shrinking...");
+            + "; saved as found, shrinking...");
         err.flush();
       }
 

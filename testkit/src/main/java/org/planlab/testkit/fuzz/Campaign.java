@@ -258,6 +258,13 @@ public final class Campaign {
   private Failure shrinkAndSave(String suite, long seed, int i, GeneratedQuery q, Finding f,
       List<Combo> combos, Options options) {
     Oracle oracle = oracles.get(suite);
+    Path file = options.saveDir() == null ? null : options.saveDir().resolve(
+        String.format(Locale.ROOT, "%s-%s-%016x.sql", suite, f.kind().label(), seed));
+    if (file != null) {
+      // Saved as found first, so that a campaign stopped while shrinking keeps it.
+      save(file, new FuzzCase(suite, q.sql(), q.tlpPredicate(), combos, seed,
+          f.describe() + "\n(not shrunk yet)"));
+    }
     Shrinker shrinker = new Shrinker(generators.get(suite), options.shrinkChecks());
     String signature = signature(f);
     GeneratedQuery shrunk = shrinker.shrink(q, candidate -> {
@@ -265,24 +272,23 @@ public final class Campaign {
           options.determinism());
       return o.findings().stream().anyMatch(g -> signature(g).equals(signature));
     });
-    Path saved = null;
-    if (options.saveDir() != null) {
+    if (file != null) {
       Outcome o = oracle.check(shrunk.sql(), shrunk.tlpPredicate(), combos,
           options.determinism());
       Finding now = o.findings().stream().filter(g -> signature(g).equals(signature))
           .findFirst().orElse(f);
-      FuzzCase c = new FuzzCase(suite, shrunk.sql(), shrunk.tlpPredicate(), combos, seed,
-          now.describe());
-      Path file = options.saveDir().resolve(String.format(Locale.ROOT, "%s-%s-%016x.sql",
-          suite, f.kind().label(), seed));
-      try {
-        c.write(file);
-        saved = file;
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException("cannot save the failing query to " + file, e);
-      }
+      save(file, new FuzzCase(suite, shrunk.sql(), shrunk.tlpPredicate(), combos, seed,
+          now.describe()));
     }
-    return new Failure(suite, seed, i, f, q, shrunk, combos, shrinker.checks(), saved);
+    return new Failure(suite, seed, i, f, q, shrunk, combos, shrinker.checks(), file);
+  }
+
+  private static void save(Path file, FuzzCase c) {
+    try {
+      c.write(file);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot save the failing query to " + file, e);
+    }
   }
 
   /**
