@@ -37,18 +37,25 @@ final class NestedLoopJoins {
   }
 
   static EnumerableRel withDistinctRightRows(EnumerableRel rel) {
-    return (EnumerableRel) rewrite(rel);
+    return (EnumerableRel) bottomUp(rel, NestedLoopJoins::rewrite);
   }
 
-  private static RelNode rewrite(RelNode rel) {
+  /**
+   * {@code rel} with {@code rewrite} applied to every operator, inputs
+   * first; operators whose inputs did not change are kept as they are.
+   */
+  static RelNode bottomUp(RelNode rel, java.util.function.UnaryOperator<RelNode> rewrite) {
     List<RelNode> inputs = new ArrayList<>(rel.getInputs().size());
     boolean changed = false;
     for (RelNode input : rel.getInputs()) {
-      RelNode r = rewrite(input);
+      RelNode r = bottomUp(input, rewrite);
       changed |= r != input;
       inputs.add(r);
     }
-    RelNode out = changed ? rel.copy(rel.getTraitSet(), inputs) : rel;
+    return rewrite.apply(changed ? rel.copy(rel.getTraitSet(), inputs) : rel);
+  }
+
+  private static RelNode rewrite(RelNode out) {
     if (!(out instanceof EnumerableNestedLoopJoin join)
         || !(join.getJoinType() == JoinRelType.RIGHT || join.getJoinType() == JoinRelType.FULL)
         || join.getRight().getRowType().getFieldCount() != 1) {

@@ -38,14 +38,10 @@ final class NotNullCasts {
   }
 
   static RelNode nullOnNull(RelNode rel) {
-    List<RelNode> inputs = new ArrayList<>(rel.getInputs().size());
-    boolean changed = false;
-    for (RelNode input : rel.getInputs()) {
-      RelNode r = nullOnNull(input);
-      changed |= r != input;
-      inputs.add(r);
-    }
-    RelNode out = changed ? rel.copy(rel.getTraitSet(), inputs) : rel;
+    return NestedLoopJoins.bottomUp(rel, NotNullCasts::rewrite);
+  }
+
+  private static RelNode rewrite(RelNode out) {
     if (!(out instanceof EnumerableCalc calc) || !hasNotNullCast(calc.getProgram())) {
       return out;
     }

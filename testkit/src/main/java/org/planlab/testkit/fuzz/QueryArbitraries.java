@@ -1,6 +1,5 @@
 package org.planlab.testkit.fuzz;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -38,27 +37,7 @@ public final class QueryArbitraries {
     @Override
     public Stream<Shrinkable<GeneratedQuery>> shrink() {
       int[] seq = query.choices();
-      List<int[]> candidates = new ArrayList<>();
-      for (int size : new int[] {16, 8, 4, 2, 1}) {
-        for (int i = seq.length - size; i >= 0; i--) {
-          int[] c = new int[seq.length - size];
-          System.arraycopy(seq, 0, c, 0, i);
-          System.arraycopy(seq, i + size, c, i, seq.length - i - size);
-          candidates.add(c);
-        }
-      }
-      for (int i = 0; i < seq.length; i++) {
-        if (seq[i] > 0) {
-          int[] c = seq.clone();
-          c[i] = 0;
-          candidates.add(c);
-          if (seq[i] > 1) {
-            int[] h = seq.clone();
-            h[i] = seq[i] / 2;
-            candidates.add(h);
-          }
-        }
-      }
+      List<int[]> candidates = Shrinker.candidates(seq);
       return candidates.stream()
           .map(c -> generator.generate(Choices.replay(c)))
           .filter(q -> Shrinker.compare(q.choices(), seq) < 0)

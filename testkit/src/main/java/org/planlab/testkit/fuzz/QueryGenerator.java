@@ -273,7 +273,7 @@ public final class QueryGenerator {
     /** A FROM clause of {@code n} relations joined left-deep, and its scope. */
     Scope from(int n, @Nullable Scope outer, int depth) {
       List<Rel> rels = new ArrayList<>();
-      Item first = relation(depth, rels);
+      Item first = relation(depth);
       rels.add(first.rel);
       StringBuilder from = new StringBuilder(first.fromItem);
       double rows = first.rel.rows;
@@ -294,7 +294,7 @@ public final class QueryGenerator {
     }
 
     /** A base table, or now and then a grouped derived table. */
-    Item relation(int depth, List<Rel> sofar) {
+    Item relation(int depth) {
       relations++;
       if (depth < MAX_DEPTH && relations < relationLimit && c.chance(8)) {
         features.add(Feature.DERIVED_TABLE);

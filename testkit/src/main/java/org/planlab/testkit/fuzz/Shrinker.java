@@ -1,6 +1,8 @@
 package org.planlab.testkit.fuzz;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -42,7 +44,7 @@ public final class Shrinker {
       improved = false;
       int[] seq = best.choices();
       // Delete runs of choices, longest first, from the end (later choices are details).
-      for (int size : new int[] {16, 8, 4, 2, 1}) {
+      for (int size : RUNS) {
         for (int i = seq.length - size; i >= 0 && checks < maxChecks; i--) {
           int[] candidate = new int[seq.length - size];
           System.arraycopy(seq, 0, candidate, 0, i);
@@ -87,6 +89,39 @@ public final class Shrinker {
     checks++;
     return fails.test(q) ? q : null;
   }
+
+  /**
+   * The sequences one step smaller than {@code seq}: runs of 16, 8, 4, 2 and
+   * 1 choices deleted (from the end), then each choice set to 0 and halved.
+   * jqwik's shrinking ({@link QueryArbitraries}) tries them in this order.
+   */
+  static List<int[]> candidates(int[] seq) {
+    List<int[]> out = new ArrayList<>();
+    for (int size : RUNS) {
+      for (int i = seq.length - size; i >= 0; i--) {
+        int[] c = new int[seq.length - size];
+        System.arraycopy(seq, 0, c, 0, i);
+        System.arraycopy(seq, i + size, c, i, seq.length - i - size);
+        out.add(c);
+      }
+    }
+    for (int i = 0; i < seq.length; i++) {
+      if (seq[i] > 0) {
+        int[] c = seq.clone();
+        c[i] = 0;
+        out.add(c);
+        if (seq[i] > 1) {
+          int[] h = seq.clone();
+          h[i] = seq[i] / 2;
+          out.add(h);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Run lengths deleted, longest first. */
+  private static final int[] RUNS = {16, 8, 4, 2, 1};
 
   /** Shortlex order: shorter first, then smaller choices. */
   static int compare(int[] a, int[] b) {
