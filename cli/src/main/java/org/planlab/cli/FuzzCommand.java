@@ -119,6 +119,12 @@ final class FuzzCommand implements Callable<Integer> {
           + "comparison, not reported (default: 3).")
   double execTimeout = 3;
 
+  @Option(names = "--check-timeout", paramLabel = "S",
+      description = "The most one check of a query (all its plans and runs) may take, in "
+          + "seconds, before the watchdog saves it as a hang and goes on without it "
+          + "(default: 300).")
+  double checkTimeout = 300;
+
   @Option(names = "--shrink-checks", paramLabel = "N",
       description = "The most checks shrinking one failing query may make (default: 300).")
   int shrinkChecks = 300;
@@ -163,7 +169,7 @@ final class FuzzCommand implements Callable<Integer> {
     Campaign campaign = new Campaign(oracles, maxRelations);
     Campaign.Options options = new Campaign.Options(campaignSeed, maxTries,
         minutes == null ? null : Duration.ofMillis((long) (minutes * 60_000)), combos, perQuery,
-        true, shrinkChecks, this.out, threads);
+        true, shrinkChecks, this.out, threads, seconds(checkTimeout));
     long[] lastReport = {System.nanoTime()};
     Campaign.Stats stats = campaign.run(options, new Campaign.Listener() {
       @Override
@@ -199,8 +205,9 @@ final class FuzzCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "fuzz campaign: seed %d, %d queries in %.1f s (%s)%n",
         campaignSeed, s.tries, secs, s.triesBySuite);
     out.printf(Locale.ROOT, "  plans %d (%.1f s planning), plan runs compared %d (%.1f s "
-        + "compiling and running), slow runs left out %d, plannings stopped at the budget %d%n",
-        s.plans, s.planMillis / 1000, s.executions, s.execMillis / 1000, s.slow, s.budgetStops);
+        + "compiling and running), identical plans not run again %d, slow runs left out %d, "
+        + "plannings stopped at the budget %d%n", s.plans, s.planMillis / 1000, s.executions,
+        s.execMillis / 1000, s.reused, s.slow, s.budgetStops);
     out.printf(Locale.ROOT, "  relations per query: %s%n", s.relations);
     List<String> missing = new ArrayList<>();
     for (Feature f : Feature.values()) {
@@ -249,7 +256,8 @@ final class FuzzCommand implements Callable<Integer> {
       Oracle.Outcome o = oracle.check(c.sql(), c.tlpPredicate(), c.combos(), true);
       if (o.passed()) {
         out.println(file + ": ok (" + o.plans() + " plans, " + o.executions()
-            + " runs compared" + (o.slow() > 0 ? ", " + o.slow() + " slow runs left out" : "")
+            + " runs compared" + (o.reused() > 0 ? ", " + o.reused() + " identical plans" : "")
+            + (o.slow() > 0 ? ", " + o.slow() + " slow runs left out" : "")
             + ")");
       } else {
         failing++;
@@ -325,8 +333,8 @@ final class FuzzCommand implements Callable<Integer> {
     if (maxRelations < 1 || maxRelations > 40) {
       throw new UserError("--max-relations must be from 1 to 40, got " + maxRelations);
     }
-    if (!(timeout > 0) || !(execTimeout > 0)) {
-      throw new UserError("--timeout and --exec-timeout must be > 0 seconds");
+    if (!(timeout > 0) || !(execTimeout > 0) || !(checkTimeout > 0)) {
+      throw new UserError("--timeout, --exec-timeout and --check-timeout must be > 0 seconds");
     }
     if (shrinkChecks < 0) {
       throw new UserError("--shrink-checks must be >= 0, got " + shrinkChecks);

@@ -81,6 +81,7 @@ public final class PlanExecutor {
     EnumerableRel rel = instrument ? RowCounting.instrument(plan, slots) : (EnumerableRel) plan;
     rel = NestedLoopJoins.withDistinctRightRows(rel);
     rel = (EnumerableRel) NotNullCasts.nullOnNull(rel);
+    rel = EmptyGroupingSets.answerOverEmptyInput(rel);
     Map<String, Object> stashed = new LinkedHashMap<>();
     Bindable<?> b = EnumerableInterpretable.toBindable(stashed, null, rel,
         EnumerableRel.Prefer.ARRAY);

@@ -13,6 +13,7 @@ import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.rules.JoinPushThroughJoinRule;
 import org.apache.calcite.tools.Program;
 import org.apache.calcite.tools.Programs;
+import org.apache.calcite.util.mapping.Mappings;
 
 /**
  * The program behind {@code calcite-default}: Calcite's
@@ -85,7 +86,7 @@ final class CalciteDriverProgram {
     return (planner, rel, traits, materializations, lattices) -> {
       try {
         return program.run(planner, rel, traits, materializations, lattices);
-      } catch (IndexOutOfBoundsException e) {
+      } catch (IndexOutOfBoundsException | Mappings.NoElementException e) {
         return rel;
       }
     };

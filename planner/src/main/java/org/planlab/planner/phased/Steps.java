@@ -12,6 +12,7 @@ import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.RelFieldTrimmer;
 import org.apache.calcite.tools.Programs;
+import org.apache.calcite.util.mapping.Mappings;
 import org.planlab.planner.cost.CostModel;
 import org.planlab.rules.PlanlabRules;
 import org.planlab.rules.RuleCatalog;
@@ -51,7 +52,7 @@ public final class Steps {
       try {
         return RelDecorrelator.decorrelateQuery(rel,
             RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null));
-      } catch (IndexOutOfBoundsException e) {
+      } catch (IndexOutOfBoundsException | Mappings.NoElementException e) {
         return rel;
       }
     }).onlyIf(PlanShape::hasCorrelate);
@@ -66,7 +67,7 @@ public final class Steps {
       try {
         return new RelFieldTrimmer(null,
             RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null)).trim(rel);
-      } catch (IndexOutOfBoundsException e) {
+      } catch (IndexOutOfBoundsException | Mappings.NoElementException e) {
         return rel; // as PlanningSession.trimUnusedFields: the plan untrimmed is the same query
       }
     }).onlyIf(PlanShape::hasJoin);

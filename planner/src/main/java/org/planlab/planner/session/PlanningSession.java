@@ -42,6 +42,7 @@ import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.util.CancelFlag;
+import org.apache.calcite.util.mapping.Mappings;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.planlab.planner.optimize.EffortCounter;
 import org.planlab.planner.optimize.OptimizeControl;
@@ -258,15 +259,18 @@ public final class PlanningSession {
    * {@code rel} without the fields no operator uses, or {@code rel} as it is
    * where Calcite's trimmer fails. It throws ArrayIndexOutOfBoundsException
    * on filters whose correlated subquery reads fields of a join below the
-   * filter (its {@code CorrelationReferenceFinder} remaps the correlation
-   * against the trimmed row); {@code planlab fuzz} found this. Trimming only
+   * filter, and Mappings.NoElementException on an EXISTS filter below an
+   * aggregate that keeps none of the filtered fields (its
+   * {@code CorrelationReferenceFinder} remaps the correlation against the
+   * trimmed row, where the correlated field may be gone); {@code planlab fuzz}
+   * found both. Trimming only
    * drops unused fields, so the untrimmed plan is the same query, and the
    * optimizer's own projection rules still narrow it.
    */
   static RelNode trimUnusedFields(SqlToRelConverter converter, boolean ordered, RelNode rel) {
     try {
       return converter.trimUnusedFields(ordered, rel);
-    } catch (IndexOutOfBoundsException e) {
+    } catch (IndexOutOfBoundsException | Mappings.NoElementException e) {
       return rel;
     }
   }

@@ -59,6 +59,19 @@ class FuzzFindingsTest {
   }
 
   /**
+   * Calcite's trimmer throws NoElementException on an EXISTS filter below an
+   * aggregate that keeps none of the filtered table's fields.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"cheap-only", "two-phase", "exhaustive", "calcite-default"})
+  void aCorrelatedExistsBelowAnAggregateThatDropsItsFieldsPlans(String config) {
+    QueryResult r = plan(config, 1, "SELECT d.c0 FROM (SELECT COUNT(*) AS c0, "
+        + "COUNT(DISTINCT t0.st_id) AS c1 FROM store AS t0 WHERE EXISTS "
+        + "(SELECT 1 FROM store AS t1 WHERE t0.st_city = t1.st_city)) AS d");
+    assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(QueryStatus.PLANNED);
+  }
+
+  /**
    * Calcite's decorrelator indexes an Aggregate's group set by its capacity
    * when it asks whether an aggregate call can be NULL; the correlates stay.
    */

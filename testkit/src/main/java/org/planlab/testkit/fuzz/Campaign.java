@@ -29,6 +29,13 @@ import org.planlab.testkit.fuzz.Oracle.Outcome;
  * seed, and its combinations rotate through the list, so that every
  * combination is used and pairs of them are compared. A failing query is
  * shrunk and saved as a {@link FuzzCase}.
+ *
+ * <p>A watchdog stops waiting for a check (the try's, or one made while
+ * shrinking) that runs past {@link Options#checkLimit()}: the query is saved
+ * and counted as a hang, its thread is left behind, and a new thread takes
+ * its place, so one runaway query cannot stall the campaign. Planning and
+ * execution have their own limits; the watchdog catches whatever slips
+ * past them.
  */
 public final class Campaign {
 
@@ -44,14 +51,20 @@ public final class Campaign {
    * @param shrinkChecks the most checks shrinking one failure may make
    * @param saveDir where failures are saved (null: not saved)
    * @param threads tries run at once
+   * @param checkLimit the most one check of a query may take before the
+   *     watchdog counts it as a hang
    */
   public record Options(long seed, int tries, @Nullable Duration timeLimit, List<Combo> combos,
       int perQuery, boolean determinism, int shrinkChecks, @Nullable Path saveDir,
-      int threads) {
+      int threads, Duration checkLimit) {
+    /** The default {@link #checkLimit()}: far past what a check's own limits allow. */
+    public static final Duration CHECK_LIMIT = Duration.ofMinutes(5);
+
     /** One thread. */
     public Options(long seed, int tries, @Nullable Duration timeLimit, List<Combo> combos,
         int perQuery, boolean determinism, int shrinkChecks, @Nullable Path saveDir) {
-      this(seed, tries, timeLimit, combos, perQuery, determinism, shrinkChecks, saveDir, 1);
+      this(seed, tries, timeLimit, combos, perQuery, determinism, shrinkChecks, saveDir, 1,
+          CHECK_LIMIT);
     }
 
     public Options {
@@ -59,8 +72,11 @@ public final class Campaign {
       if (combos.isEmpty()) {
         throw new IllegalArgumentException("a campaign needs at least one combination");
       }
-      if (tries < 0 || perQuery < 1) {
-        throw new IllegalArgumentException("need tries >= 0 and perQuery >= 1");
+      if (tries < 0 || perQuery < 1 || threads < 1) {
+        throw new IllegalArgumentException("need tries >= 0, perQuery >= 1 and threads >= 1");
+      }
+      if (checkLimit.isNegative() || checkLimit.isZero()) {
+        throw new IllegalArgumentException("the check limit must be positive");
       }
     }
   }
@@ -95,6 +111,7 @@ public final class Campaign {
     public final Map<Kind, Integer> findings = new EnumMap<>(Kind.class);
     public int plans;
     public int executions;
+    public int reused;
     public int slow;
     public int budgetStops;
     public double planMillis;
@@ -118,21 +135,34 @@ public final class Campaign {
       double s = elapsed().toMillis() / 1000.0;
       return String.format(Locale.ROOT,
           "%d tries in %.0f s (%.1f/s): %d plans (%.0f s), %d runs compared (%.0f s), "
-              + "%d slow runs left out, %d failures", tries, s, s > 0 ? tries / s : 0.0, plans,
-          planMillis / 1000, executions, execMillis / 1000, slow, findingCount());
+              + "%d identical plans not run again, %d slow runs left out, %d failures", tries, s,
+          s > 0 ? tries / s : 0.0, plans, planMillis / 1000, executions, execMillis / 1000,
+          reused, slow, findingCount());
     }
   }
 
-  private final Map<String, Oracle> oracles;
+  /** Checks one query: {@link Oracle#check} by default. */
+  interface Checker {
+    Outcome check(String suite, GeneratedQuery query, List<Combo> combos, boolean determinism);
+  }
+
   private final Map<String, QueryGenerator> generators = new LinkedHashMap<>();
+  private final Checker checker;
 
   /** A campaign over the workloads of {@code oracles}, by suite name, in that order. */
   public Campaign(Map<String, Oracle> oracles, int maxRelations) {
-    this.oracles = new LinkedHashMap<>(oracles);
-    for (Map.Entry<String, Oracle> e : oracles.entrySet()) {
+    this(oracles, maxRelations, null);
+  }
+
+  /** As above, with the checks made by {@code checker} (null: the oracles). */
+  Campaign(Map<String, Oracle> oracles, int maxRelations, @Nullable Checker checker) {
+    Map<String, Oracle> byName = new LinkedHashMap<>(oracles);
+    for (Map.Entry<String, Oracle> e : byName.entrySet()) {
       generators.put(e.getKey(), new QueryGenerator(e.getKey(),
           e.getValue().schema().definitions(), maxRelations));
     }
+    this.checker = checker != null ? checker : (suite, q, combos, determinism) ->
+        byName.get(suite).check(q.sql(), q.tlpPredicate(), combos, determinism);
   }
 
   /** An oracle per workload over its data at {@code sf}. */
@@ -170,96 +200,227 @@ public final class Campaign {
     return out;
   }
 
+  /** The query a worker is checking now, for the watchdog. */
+  private static final class Current {
+    final int tryIndex;
+    final String suite;
+    final long seed;
+    final List<Combo> combos;
+    volatile @Nullable GeneratedQuery query;
+    /** When the check began, by {@link System#nanoTime()}; 0 between checks. */
+    volatile long since;
+    /** Set (under the stats lock) when the watchdog gave up on this try. */
+    boolean abandoned;
+
+    Current(int tryIndex, String suite, long seed, List<Combo> combos) {
+      this.tryIndex = tryIndex;
+      this.suite = suite;
+      this.seed = seed;
+      this.combos = combos;
+    }
+  }
+
+  /** A thread taking tries in turn until none is left or it is abandoned. */
+  private final class Worker extends Thread {
+    final Run run;
+    volatile @Nullable Current current;
+    volatile @Nullable Throwable failed;
+
+    Worker(Run run, int number) {
+      super("planlab-fuzz-" + number);
+      setDaemon(true);
+      this.run = run;
+    }
+
+    @Override
+    public void run() {
+      try {
+        for (int i = run.next.getAndIncrement();
+            i < run.options.tries() && System.nanoTime() < run.deadline;
+            i = run.next.getAndIncrement()) {
+          String suite = run.suites.get(i % run.suites.size());
+          Current c = new Current(i, suite, trySeed(run.options.seed(), i),
+              combosFor(run.options.combos(), run.options.perQuery(), i));
+          current = c;
+          runTry(c, run);
+          synchronized (run.stats) {
+            if (c.abandoned) {
+              return;
+            }
+          }
+        }
+      } catch (Throwable t) {
+        failed = t;
+      } finally {
+        current = null;
+      }
+    }
+  }
+
+  /** The state of one {@link #run}. */
+  private static final class Run {
+    final Options options;
+    final Listener listener;
+    final Stats stats = new Stats();
+    final List<String> suites;
+    final long deadline;
+    final java.util.concurrent.atomic.AtomicInteger next =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    Run(Options options, Listener listener, List<String> suites) {
+      this.options = options;
+      this.listener = listener;
+      this.suites = suites;
+      this.deadline = options.timeLimit() == null ? Long.MAX_VALUE
+          : System.nanoTime() + options.timeLimit().toNanos();
+    }
+  }
+
   /**
    * Runs the campaign on {@code options.threads()} threads. Each try is a
    * pure function of its index, so what is found does not depend on the
    * thread count; only which tries finish before a time limit may.
    */
   public Stats run(Options options, Listener listener) {
-    Stats stats = new Stats();
-    List<String> suites = new ArrayList<>(oracles.keySet());
-    long deadline = options.timeLimit() == null ? Long.MAX_VALUE
-        : System.nanoTime() + options.timeLimit().toNanos();
-    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-    Runnable worker = () -> {
-      for (int i = next.getAndIncrement(); i < options.tries() && System.nanoTime() < deadline;
-          i = next.getAndIncrement()) {
-        runTry(i, suites, options, stats, listener);
-      }
-    };
-    if (options.threads() <= 1) {
-      worker.run();
-    } else {
-      java.util.concurrent.ExecutorService pool =
-          java.util.concurrent.Executors.newFixedThreadPool(options.threads(), r -> {
-            Thread t = new Thread(r, "planlab-fuzz");
-            t.setDaemon(true);
-            return t;
-          });
-      List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < options.threads(); t++) {
-        futures.add(pool.submit(worker));
-      }
-      try {
-        for (java.util.concurrent.Future<?> f : futures) {
-          f.get();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (java.util.concurrent.ExecutionException e) {
-        throw new IllegalStateException("a fuzzing thread failed", e.getCause());
-      } finally {
-        pool.shutdownNow();
-      }
+    Run run = new Run(options, listener, new ArrayList<>(generators.keySet()));
+    List<Worker> live = new ArrayList<>();
+    int started = 0;
+    for (; started < options.threads(); started++) {
+      Worker w = new Worker(run, started);
+      live.add(w);
+      w.start();
     }
-    stats.failures.sort(java.util.Comparator.comparingInt(Failure::tryIndex));
-    return stats;
+    long limit = options.checkLimit().toNanos();
+    try {
+      while (!live.isEmpty()) {
+        live.get(0).join(200);
+        for (int k = 0; k < live.size(); k++) {
+          Worker w = live.get(k);
+          if (!w.isAlive()) {
+            live.remove(k--);
+            if (w.failed != null) {
+              throw new IllegalStateException("a fuzzing thread failed", w.failed);
+            }
+            continue;
+          }
+          Current c = w.current;
+          long since = c == null ? 0 : c.since;
+          if (since != 0 && System.nanoTime() - since > limit && abandon(c, run)) {
+            // Left behind: it may never return. A new thread takes its place.
+            w.interrupt();
+            live.remove(k--);
+            Worker fresh = new Worker(run, started++);
+            live.add(fresh);
+            fresh.start();
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    run.stats.failures.sort(java.util.Comparator.comparingInt(Failure::tryIndex));
+    return run.stats;
   }
 
-  private void runTry(int i, List<String> suites, Options options, Stats stats,
-      Listener listener) {
-    String suite = suites.get(i % suites.size());
-    long seed = trySeed(options.seed(), i);
-    GeneratedQuery q = generators.get(suite).generate(seed);
-    List<Combo> combos = combosFor(options.combos(), options.perQuery(), i);
-    Outcome o = oracles.get(suite).check(q.sql(), q.tlpPredicate(), combos,
-        options.determinism());
+  /** Gives up on {@code c}'s try: its query is saved and counted as a hang. */
+  private boolean abandon(Current c, Run run) {
+    GeneratedQuery q = c.query;
+    if (q == null) {
+      return false;
+    }
+    Finding f = new Finding(Kind.HANG, c.combos.get(0).label(), String.format(Locale.ROOT,
+        "a check did not return within %d s; the watchdog left it behind",
+        run.options.checkLimit().toSeconds()));
+    Path file = fileFor(run.options, c.suite, f, c.seed);
+    synchronized (run.stats) {
+      if (c.abandoned) {
+        return false;
+      }
+      c.abandoned = true;
+      if (file != null) {
+        save(file, new FuzzCase(c.suite, q.sql(), q.tlpPredicate(), c.combos, c.seed,
+            f.describe()));
+      }
+      Failure failure = new Failure(c.suite, c.seed, c.tryIndex, f, q, q, c.combos, 0, file);
+      count(run.stats, c.suite, q, c.combos, null, List.of(f));
+      run.stats.failures.add(failure);
+      run.listener.failed(failure);
+      run.listener.tried(run.stats);
+    }
+    return true;
+  }
+
+  /** {@code q} checked, with the watchdog told which query and since when. */
+  private Outcome check(Current c, GeneratedQuery q, boolean determinism) {
+    c.query = q;
+    c.since = System.nanoTime();
+    try {
+      return checker.check(c.suite, q, c.combos, determinism);
+    } finally {
+      c.since = 0;
+    }
+  }
+
+  private void runTry(Current c, Run run) {
+    Options options = run.options;
+    GeneratedQuery q = generators.get(c.suite).generate(c.seed);
+    Outcome o = check(c, q, options.determinism());
     Failure failure = null;
     if (!o.passed()) {
       Finding f = o.findings().get(0);
-      synchronized (stats) {
-        listener.shrinking(suite, f);
+      synchronized (run.stats) {
+        if (c.abandoned) {
+          return;
+        }
+        run.listener.shrinking(c.suite, f);
       }
-      failure = shrinkAndSave(suite, seed, i, q, f, combos, options);
+      failure = shrinkAndSave(c, q, f, options);
     }
-    synchronized (stats) {
-      stats.tries++;
-      stats.triesBySuite.merge(suite, 1, Integer::sum);
+    synchronized (run.stats) {
+      if (c.abandoned) {
+        return;
+      }
+      count(run.stats, c.suite, q, c.combos, o, o.findings());
+      if (failure != null) {
+        run.stats.failures.add(failure);
+        run.listener.failed(failure);
+      }
+      run.listener.tried(run.stats);
+    }
+  }
+
+  /** Adds a try to {@code stats}; {@code o} null for an abandoned try. */
+  private static void count(Stats stats, String suite, GeneratedQuery q, List<Combo> combos,
+      @Nullable Outcome o, List<Finding> findings) {
+    stats.tries++;
+    stats.triesBySuite.merge(suite, 1, Integer::sum);
+    if (o != null) {
       stats.plans += o.plans();
       stats.executions += o.executions();
+      stats.reused += o.reused();
       stats.slow += o.slow();
       stats.budgetStops += o.budgetStops();
       stats.planMillis += o.planMillis();
       stats.execMillis += o.execMillis();
-      stats.relations.merge(q.relations(), 1, Integer::sum);
-      q.features().forEach(f -> stats.features.merge(f, 1, Integer::sum));
-      combos.forEach(c -> stats.combos.merge(c.label(), 1, Integer::sum));
-      for (Finding f : o.findings()) {
-        stats.findings.merge(f.kind(), 1, Integer::sum);
-      }
-      if (failure != null) {
-        stats.failures.add(failure);
-        listener.failed(failure);
-      }
-      listener.tried(stats);
+    }
+    stats.relations.merge(q.relations(), 1, Integer::sum);
+    q.features().forEach(f -> stats.features.merge(f, 1, Integer::sum));
+    combos.forEach(c -> stats.combos.merge(c.label(), 1, Integer::sum));
+    for (Finding f : findings) {
+      stats.findings.merge(f.kind(), 1, Integer::sum);
     }
   }
 
-  private Failure shrinkAndSave(String suite, long seed, int i, GeneratedQuery q, Finding f,
-      List<Combo> combos, Options options) {
-    Oracle oracle = oracles.get(suite);
-    Path file = options.saveDir() == null ? null : options.saveDir().resolve(
+  private static @Nullable Path fileFor(Options options, String suite, Finding f, long seed) {
+    return options.saveDir() == null ? null : options.saveDir().resolve(
         String.format(Locale.ROOT, "%s-%s-%016x.sql", suite, f.kind().label(), seed));
+  }
+
+  private Failure shrinkAndSave(Current c, GeneratedQuery q, Finding f, Options options) {
+    String suite = c.suite;
+    long seed = c.seed;
+    List<Combo> combos = c.combos;
+    Path file = fileFor(options, suite, f, seed);
     if (file != null) {
       // Saved as found first, so that a campaign stopped while shrinking keeps it.
       save(file, new FuzzCase(suite, q.sql(), q.tlpPredicate(), combos, seed,
@@ -268,19 +429,17 @@ public final class Campaign {
     Shrinker shrinker = new Shrinker(generators.get(suite), options.shrinkChecks());
     String signature = signature(f);
     GeneratedQuery shrunk = shrinker.shrink(q, candidate -> {
-      Outcome o = oracle.check(candidate.sql(), candidate.tlpPredicate(), combos,
-          options.determinism());
+      Outcome o = check(c, candidate, options.determinism());
       return o.findings().stream().anyMatch(g -> signature(g).equals(signature));
     });
     if (file != null) {
-      Outcome o = oracle.check(shrunk.sql(), shrunk.tlpPredicate(), combos,
-          options.determinism());
+      Outcome o = check(c, shrunk, options.determinism());
       Finding now = o.findings().stream().filter(g -> signature(g).equals(signature))
           .findFirst().orElse(f);
       save(file, new FuzzCase(suite, shrunk.sql(), shrunk.tlpPredicate(), combos, seed,
           now.describe()));
     }
-    return new Failure(suite, seed, i, f, q, shrunk, combos, shrinker.checks(), file);
+    return new Failure(suite, seed, c.tryIndex, f, q, shrunk, combos, shrinker.checks(), file);
   }
 
   private static void save(Path file, FuzzCase c) {

@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.sql.SqlExplainLevel;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.planlab.planner.cost.CostModel;
 import org.planlab.planner.cost.CostModels;
@@ -45,6 +47,13 @@ import org.planlab.planner.workload.WorkloadQuery;
  * A query the validator rejects is reported too, since the generator
  * promises valid SQL. Runs past the execution timeout or row cap are
  * counted as slow and left out of the comparison, not reported.
+ *
+ * <p>Plans run instrumented ({@link PlanExecutor#compile(RelNode, boolean)}),
+ * so that every operator checks the time limit as its rows pass: a run stuck
+ * building a hash table or a distinct set stops at the limit instead of
+ * filling the heap. Within one check, a plan identical to one already run
+ * (same operators, expressions and row type) reuses its rows: the same plan
+ * compiles to the same code.
  */
 public final class Oracle {
 
@@ -125,12 +134,13 @@ public final class Oracle {
    * @param findings the properties that did not hold (empty: all held)
    * @param plans plannings done
    * @param executions plan runs compared
+   * @param reused plans identical to one already run, whose rows were reused
    * @param slow plan runs left out for passing the timeout or the row cap
    * @param budgetStops plannings stopped at their budget
    * @param planMillis time spent planning
    * @param execMillis time spent compiling and running plans
    */
-  public record Outcome(List<Finding> findings, int plans, int executions, int slow,
+  public record Outcome(List<Finding> findings, int plans, int executions, int reused, int slow,
       int budgetStops, double planMillis, double execMillis) {
     public boolean passed() {
       return findings.isEmpty();
@@ -246,7 +256,8 @@ public final class Oracle {
         }
       }
     }
-    return new Outcome(List.copyOf(c.findings), c.plans, c.executions, c.slow, c.budgetStops,
+    return new Outcome(List.copyOf(c.findings), c.plans, c.executions, c.reused, c.slow,
+        c.budgetStops,
         c.planNanos / 1e6, c.execNanos / 1e6);
   }
 
@@ -258,10 +269,13 @@ public final class Oracle {
     final List<Finding> findings = new ArrayList<>();
     int plans;
     int executions;
+    int reused;
     int slow;
     int budgetStops;
     long planNanos;
     long execNanos;
+    /** Rows by plan key; null rows: the plan ran slow. */
+    final Map<String, @Nullable List<List<String>>> runs = new java.util.HashMap<>();
 
     void found(Kind kind, String where, String detail) {
       findings.add(new Finding(kind, where, detail));
@@ -321,22 +335,39 @@ public final class Oracle {
       return p.plan() == null ? null : p;
     }
 
-    /** Runs {@code plan} and adds its rows to {@code answers}; a slow run adds nothing. */
+    /**
+     * Runs {@code plan} and adds its rows to {@code answers}; a slow run adds
+     * nothing. A plan identical to one run before in this check is not run again.
+     */
     void answer(List<Answer> answers, String where, @Nullable RelNode plan) {
       if (plan == null) {
         return;
       }
+      String key = planKey(plan);
+      if (runs.containsKey(key)) {
+        reused++;
+        List<List<String>> rows = runs.get(key);
+        if (rows != null) {
+          answers.add(new Answer(where, rows));
+        }
+        return;
+      }
       long start = System.nanoTime();
       try {
-        PlanExecutor.Run run = PlanExecutor.run(PlanExecutor.compile(plan, false), data,
+        PlanExecutor.Run run = PlanExecutor.run(PlanExecutor.compile(plan, true), data,
             settings.execTimeout(), settings.maxRows());
         executions++;
-        answers.add(new Answer(where, ResultRows.text(run.rows(), plan.getRowType())));
+        List<List<String>> rows = ResultRows.text(run.rows(), plan.getRowType());
+        runs.put(key, rows);
+        answers.add(new Answer(where, rows));
       } catch (ExecutionCancelledException e) {
         slow++;
+        runs.put(key, null);
       } catch (ArithmeticException e) {
         executions++;
-        answers.add(new Answer(where, List.of(List.of("error: arithmetic"))));
+        List<List<String>> rows = List.of(List.of("error: arithmetic"));
+        runs.put(key, rows);
+        answers.add(new Answer(where, rows));
       } catch (RuntimeException | AssertionError | StackOverflowError
           | ExceptionInInitializerError e) {
         found(Kind.CRASH, where, "execution threw " + describe(e));
@@ -344,6 +375,12 @@ public final class Oracle {
         execNanos += System.nanoTime() - start;
       }
     }
+  }
+
+  /** What identifies a plan's code: its operators and expressions, and its row type. */
+  static String planKey(RelNode plan) {
+    return RelOptUtil.toString(plan, SqlExplainLevel.EXPPLAN_ATTRIBUTES)
+        + plan.getRowType().getFullTypeString();
   }
 
   static String describe(Throwable e) {
