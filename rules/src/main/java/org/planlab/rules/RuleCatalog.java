@@ -99,8 +99,8 @@ public final class RuleCatalog {
       "turns joins whose right side only filters (IN, EXISTS after decorrelation) into semi "
           + "joins, which stop at the first match, also under an Aggregate that uses only the "
           + "left side (TPC-H Q4), and drops a DISTINCT from a semi join's right side",
-      List.of(CoreRules.PROJECT_TO_SEMI_JOIN, CoreRules.JOIN_TO_SEMI_JOIN,
-          CoreRules.AGGREGATE_TO_SEMI_JOIN, CoreRules.JOIN_ON_UNIQUE_TO_SEMI_JOIN,
+      List.of(GrandTotalSafeSemiJoinRules.PROJECT, GrandTotalSafeSemiJoinRules.JOIN,
+          GrandTotalSafeSemiJoinRules.AGGREGATE, CoreRules.JOIN_ON_UNIQUE_TO_SEMI_JOIN,
           PlanlabRules.SEMI_JOIN_DISTINCT_REMOVE));
 
   private static final List<NamedRules> ALL = List.of(CALCITE_DEFAULT, CALCITE_FIXED_ORDER,
@@ -124,7 +124,8 @@ public final class RuleCatalog {
     VolcanoPlanner planner = new VolcanoPlanner();
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
     RelOptUtil.registerDefaultRules(planner, false, false);
-    return OuterSafeMergeJoinRule.replacing(new ArrayList<>(planner.getRules()));
+    return GrandTotalSafeSemiJoinRules.replacing(
+        OuterSafeMergeJoinRule.replacing(new ArrayList<>(planner.getRules())));
   }
 
   private static List<RelOptRule> enumerableRules() {
