@@ -88,6 +88,21 @@ class FuzzFindingsTest {
   }
 
   /**
+   * Relations tied only by a predicate over three of them: no two-way split
+   * is connected, and the DP join enumerator returned no tree (a
+   * NullPointerException in phase 2). The plan joins all three.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"cheap-only", "two-phase", "exhaustive", "calcite-default"})
+  void aJoinPredicateOverThreeTablesPlans(String config) {
+    QueryResult r = plan(config, 4, "SELECT s.s_id, p.p_name FROM sales s, product p, store st "
+        + "WHERE s.s_product + p.p_id = st.st_id");
+    assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(QueryStatus.PLANNED);
+    assertThat(r.phases()).allSatisfy(ph -> assertThat(ph.error()).isNull());
+    assertThat(r.plan().render()).contains("sales", "product", "store");
+  }
+
+  /**
    * Calcite's decorrelator indexes an Aggregate's group set by its capacity
    * when it asks whether an aggregate call can be NULL; the correlates stay.
    */

@@ -59,7 +59,12 @@ public final class DpJoinEnumerator implements JoinEnumerator {
     // Components: each ordered exactly, then combined smallest first.
     JoinTree[] parts = new JoinTree[components.size()];
     for (int c = 0; c < parts.length; c++) {
-      parts[c] = orderConnected(graph, model, components.get(c));
+      parts[c] = orderConnected(graph, model, components.get(c), false);
+      if (parts[c] == null) {
+        // Connected only through predicates over three or more relations,
+        // which no two-way split covers: cross products where no split does.
+        parts[c] = orderConnected(graph, model, components.get(c), true);
+      }
     }
     java.util.Arrays.sort(parts, java.util.Comparator.comparingDouble(JoinTree::rows)
         .thenComparingLong(JoinTree::relations));
@@ -75,8 +80,13 @@ public final class DpJoinEnumerator implements JoinEnumerator {
     return result;
   }
 
-  /** The best tree over the connected relations {@code set}. */
-  private static JoinTree orderConnected(JoinGraph graph, JoinCostModel model, long set) {
+  /**
+   * The best tree over the connected relations {@code set}, or null where
+   * no tree of connected splits covers it; with {@code crossWhereNeeded}, a
+   * subset that no connected split makes is made by cross products.
+   */
+  private static JoinTree orderConnected(JoinGraph graph, JoinCostModel model, long set,
+      boolean crossWhereNeeded) {
     int n = graph.size();
     // Index subsets of `set` densely: bit k of an index is the k-th relation of `set`.
     int[] members = new int[Long.bitCount(set)];
@@ -87,7 +97,6 @@ public final class DpJoinEnumerator implements JoinEnumerator {
     }
     int m = members.length;
     JoinTree[] best = new JoinTree[1 << m];
-    JoinGraph.SemiJoins semi = graph.semiJoins();
     for (int k = 0; k < m; k++) {
       best[1 << k] = new JoinTree.Leaf(members[k], graph.rows(members[k]));
     }
@@ -97,37 +106,53 @@ public final class DpJoinEnumerator implements JoinEnumerator {
         continue;
       }
       long rels = toRelations(s, members);
-      JoinTree bestHere = null;
-      double rows = Double.NaN;
-      // Every non-empty proper subset s1 of s; s2 is the rest.
-      for (int s1 = (s - 1) & s; s1 > 0; s1 = (s1 - 1) & s) {
-        int s2 = s & ~s1;
-        JoinTree left = best[s1];
-        JoinTree right = best[s2];
-        if (left == null || right == null) {
-          continue; // a half that is not connected on its own
-        }
-        if (!graph.connected(left.relations(), right.relations())) {
-          continue;
-        }
-        if (Double.isNaN(rows)) {
-          rows = graph.cardinality(rels);
-        }
-        double below = left.cost() + right.cost();
-        double cost = below + model.joinCost(left.rows(), right.rows(), rows);
-        if (bestHere == null || cost < bestHere.cost()) {
-          bestHere = new JoinTree.Join(left, right, rows, cost);
-        }
-        if (semi != JoinGraph.SemiJoins.NONE && semi.allowed(left.relations(), right.relations())) {
-          double semiCost = below + model.semiJoinCost(left.rows(), right.rows(), rows);
-          if (semiCost < bestHere.cost()) {
-            bestHere = new JoinTree.Join(left, right, rows, semiCost, true);
-          }
-        }
+      JoinTree bestHere = bestSplit(graph, model, best, s, rels, true);
+      if (bestHere == null && crossWhereNeeded) {
+        bestHere = bestSplit(graph, model, best, s, rels, false);
       }
       best[s] = bestHere; // null: s is not connected
     }
     return best[(1 << m) - 1];
+  }
+
+  /**
+   * The cheapest join of two halves of subset {@code s} that have trees, by
+   * connected splits only or, without {@code connectedOnly}, by any split
+   * (cross products, never semi joins); null if there is none.
+   */
+  private static JoinTree bestSplit(JoinGraph graph, JoinCostModel model, JoinTree[] best,
+      int s, long rels, boolean connectedOnly) {
+    JoinGraph.SemiJoins semi = graph.semiJoins();
+    JoinTree bestHere = null;
+    double rows = Double.NaN;
+    // Every non-empty proper subset s1 of s; s2 is the rest.
+    for (int s1 = (s - 1) & s; s1 > 0; s1 = (s1 - 1) & s) {
+      JoinTree left = best[s1];
+      JoinTree right = best[s & ~s1];
+      if (left == null || right == null) {
+        continue; // a half that is not connected on its own
+      }
+      boolean connected = graph.connected(left.relations(), right.relations());
+      if (connectedOnly && !connected) {
+        continue;
+      }
+      if (Double.isNaN(rows)) {
+        rows = graph.cardinality(rels);
+      }
+      double below = left.cost() + right.cost();
+      double cost = below + model.joinCost(left.rows(), right.rows(), rows);
+      if (bestHere == null || cost < bestHere.cost()) {
+        bestHere = new JoinTree.Join(left, right, rows, cost);
+      }
+      if (connected && semi != JoinGraph.SemiJoins.NONE
+          && semi.allowed(left.relations(), right.relations())) {
+        double semiCost = below + model.semiJoinCost(left.rows(), right.rows(), rows);
+        if (semiCost < bestHere.cost()) {
+          bestHere = new JoinTree.Join(left, right, rows, semiCost, true);
+        }
+      }
+    }
+    return bestHere;
   }
 
   private static long toRelations(int subset, int[] members) {

@@ -177,6 +177,41 @@ class JoinEnumeratorTest {
     assertThat(t.rows()).isCloseTo(100 * 17.5, within(1e-6));
   }
 
+  /**
+   * Graphs whose relations may be tied only by predicates over three or
+   * more of them (e.g. {@code a.x + b.y = c.z}).
+   */
+  @Provide
+  Arbitrary<JoinGraph> hypergraphs() {
+    return Arbitraries.integers().between(2, 6).flatMap(n -> Combinators.combine(
+        Arbitraries.doubles().between(1, 1e6).list().ofSize(n),
+        Arbitraries.longs().between(1, (1L << n) - 1).filter(m -> Long.bitCount(m) >= 2)
+            .list().ofMinSize(1).ofMaxSize(4))
+        .as((r, masks) -> new JoinGraph(r.stream().mapToDouble(Double::doubleValue).toArray(),
+            masks.stream().map(m -> new JoinGraph.Predicate(m, 0.01)).toList())));
+  }
+
+  @Property(seed = "20261126")
+  void dpOrdersEveryGraphEvenWithOnlyHyperedges(@ForAll("hypergraphs") JoinGraph g) {
+    JoinTree dp = new DpJoinEnumerator().order(g, JoinCostModel.C_OUT);
+    assertThat(dp).isNotNull();
+    assertThat(dp.relations()).isEqualTo(g.all());
+    assertThat(GreedyJoinEnumerator.INSTANCE.order(g, JoinCostModel.C_OUT).relations())
+        .isEqualTo(g.all());
+  }
+
+  @Test
+  void aPredicateOverThreeRelationsAloneStillGivesATree() {
+    // r0.x + r1.y = r2.z: one component, but no two-way split is connected.
+    JoinGraph g = new JoinGraph(new double[] {100, 10, 1000},
+        List.of(new JoinGraph.Predicate(0b111, 0.001)));
+    JoinTree t = new DpJoinEnumerator().order(g, JoinCostModel.C_OUT);
+    assertThat(t.relations()).isEqualTo(0b111);
+    assertThat(t.rows()).isCloseTo(100 * 10 * 1000 * 0.001, within(1e-6));
+    // The hyperedge joins last, over a cross product of the two smaller inputs.
+    assertThat(crossProducts(g, t)).isEqualTo(1);
+  }
+
   @Test
   void aboveTheLimitDpFallsBackToGreedy() {
     double[] rows = new double[8];
