@@ -124,8 +124,8 @@ public final class RuleCatalog {
     VolcanoPlanner planner = new VolcanoPlanner();
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
     RelOptUtil.registerDefaultRules(planner, false, false);
-    return GrandTotalSafeSemiJoinRules.replacing(
-        OuterSafeMergeJoinRule.replacing(new ArrayList<>(planner.getRules())));
+    return PruneEmptyAggregateRule.replacing(GrandTotalSafeSemiJoinRules.replacing(
+        OuterSafeMergeJoinRule.replacing(new ArrayList<>(planner.getRules()))));
   }
 
   private static List<RelOptRule> enumerableRules() {

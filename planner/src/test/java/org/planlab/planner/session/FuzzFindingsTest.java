@@ -103,6 +103,32 @@ class FuzzFindingsTest {
   }
 
   /**
+   * COUNT(*) with COUNT(DISTINCT) becomes an Aggregate with grouping sets
+   * ((x), ()); over an input the planner knows is empty, Calcite's
+   * prune-empty rule dropped it with its one row. It must stay.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"cheap-only", "two-phase", "exhaustive", "calcite-default"})
+  void countsWithADistinctCountOverAnEmptyJoinKeepTheirRow(String config) {
+    QueryResult r = plan(config, 1, "SELECT * FROM (SELECT COUNT(s.s_quantity) AS c1, "
+        + "COUNT(DISTINCT st.st_city) AS c2 FROM sales s JOIN store st ON s.s_store = st.st_id "
+        + "AND s.s_id IS NULL) AS x WHERE NOT (x.c1 BETWEEN 125 AND 875)");
+    assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(QueryStatus.PLANNED);
+    String plan = r.plan().render();
+    // Either the grouping sets stay (and run with their empty set's row), or
+    // the counts are computed by a grand total: never an Aggregate dropped.
+    assertThat(plan).as(plan).containsAnyOf("groups=[[", "EnumerableValues(tuples=[[{ 0");
+  }
+
+  @Test
+  void anAggregateWithAnEmptyGroupingSetIsNotPrunedByRule() {
+    assertThat(org.planlab.rules.RuleCatalog.CALCITE_DEFAULT.rules()).doesNotContain(
+        org.apache.calcite.rel.rules.PruneEmptyRules.AGGREGATE_INSTANCE);
+    assertThat(org.planlab.rules.RuleCatalog.CALCITE_FIXED_ORDER.rules()).doesNotContain(
+        org.apache.calcite.rel.rules.PruneEmptyRules.AGGREGATE_INSTANCE);
+  }
+
+  /**
    * Calcite's decorrelator indexes an Aggregate's group set by its capacity
    * when it asks whether an aggregate call can be NULL; the correlates stay.
    */
