@@ -82,6 +82,7 @@ public final class PlanExecutor {
     rel = NestedLoopJoins.withDistinctRightRows(rel);
     rel = (EnumerableRel) NotNullCasts.nullOnNull(rel);
     rel = EmptyGroupingSets.answerOverEmptyInput(rel);
+    rel = WindowNullConstants.asColumns(rel);
     Map<String, Object> stashed = new LinkedHashMap<>();
     Bindable<?> b = EnumerableInterpretable.toBindable(stashed, null, rel,
         EnumerableRel.Prefer.ARRAY);
