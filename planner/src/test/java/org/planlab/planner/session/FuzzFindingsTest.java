@@ -129,6 +129,21 @@ class FuzzFindingsTest {
   }
 
   /**
+   * Calcite's decorrelator asserts that the plan keeps its row type; an
+   * EXISTS correlated to a grouped CASE changed a field's nullability. The
+   * correlates stay.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"cheap-only", "two-phase", "exhaustive", "calcite-default"})
+  void anExistsCorrelatedToAGroupedCasePlans(String config) {
+    QueryResult r = plan(config, 1, "SELECT * FROM (SELECT CASE WHEN NOT (st_id IS NOT NULL) "
+        + "THEN st_id ELSE 0 END AS c0, SUM(st_id) AS c1 FROM store WHERE st_id = 0 "
+        + "GROUP BY CASE WHEN NOT (st_id IS NOT NULL) THEN st_id ELSE 0 END) AS x "
+        + "WHERE (x.c0 = 0 AND EXISTS (SELECT 1 FROM store AS t1 WHERE t1.st_id = x.c0))");
+    assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(QueryStatus.PLANNED);
+  }
+
+  /**
    * Calcite's decorrelator indexes an Aggregate's group set by its capacity
    * when it asks whether an aggregate call can be NULL; the correlates stay.
    */
