@@ -42,7 +42,8 @@ final class EmptyGroupingSets {
   }
 
   static EnumerableRel answerOverEmptyInput(EnumerableRel rel) {
-    return (EnumerableRel) NestedLoopJoins.bottomUp(rel, EmptyGroupingSets::rewrite);
+    return (EnumerableRel) PlanRewrites.bottomUp(rel, PlanRewrites.Order.CHANGED,
+        EmptyGroupingSets::rewrite);
   }
 
   private static RelNode rewrite(RelNode rel) {

@@ -37,22 +37,8 @@ final class NestedLoopJoins {
   }
 
   static EnumerableRel withDistinctRightRows(EnumerableRel rel) {
-    return (EnumerableRel) bottomUp(rel, NestedLoopJoins::rewrite);
-  }
-
-  /**
-   * {@code rel} with {@code rewrite} applied to every operator, inputs
-   * first; operators whose inputs did not change are kept as they are.
-   */
-  static RelNode bottomUp(RelNode rel, java.util.function.UnaryOperator<RelNode> rewrite) {
-    List<RelNode> inputs = new ArrayList<>(rel.getInputs().size());
-    boolean changed = false;
-    for (RelNode input : rel.getInputs()) {
-      RelNode r = bottomUp(input, rewrite);
-      changed |= r != input;
-      inputs.add(r);
-    }
-    return rewrite.apply(changed ? rel.copy(rel.getTraitSet(), inputs) : rel);
+    return (EnumerableRel) PlanRewrites.bottomUp(rel, PlanRewrites.Order.KEPT,
+        NestedLoopJoins::rewrite);
   }
 
   private static RelNode rewrite(RelNode out) {

@@ -38,7 +38,8 @@ final class NotNullCasts {
   }
 
   static RelNode nullOnNull(RelNode rel) {
-    return NestedLoopJoins.bottomUp(rel, NotNullCasts::rewrite);
+    return PlanRewrites.bottomUp(rel, PlanRewrites.Order.KEPT,
+        NotNullCasts::rewrite);
   }
 
   private static RelNode rewrite(RelNode out) {

@@ -40,7 +40,8 @@ final class WindowNullConstants {
   }
 
   static EnumerableRel asColumns(EnumerableRel rel) {
-    return (EnumerableRel) NestedLoopJoins.bottomUp(rel, WindowNullConstants::rewrite);
+    return (EnumerableRel) PlanRewrites.bottomUp(rel, PlanRewrites.Order.KEPT,
+        WindowNullConstants::rewrite);
   }
 
   private static RelNode rewrite(RelNode rel) {

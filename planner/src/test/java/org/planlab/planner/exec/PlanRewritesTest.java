@@ -1,0 +1,118 @@
+package org.planlab.planner.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.apache.calcite.adapter.enumerable.EnumerableCalc;
+import org.apache.calcite.adapter.enumerable.EnumerableMergeJoin;
+import org.apache.calcite.adapter.enumerable.EnumerableSort;
+import org.apache.calcite.adapter.enumerable.EnumerableValues;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rel.RelCollations;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.ImmutableIntList;
+import org.junit.jupiter.api.Test;
+
+import com.google.common.collect.ImmutableList;
+
+/**
+ * The executor's rewrites keep the order the operators they replace claimed:
+ * a merge join above a rewritten operator can still be built over it.
+ */
+class PlanRewritesTest {
+  private final JavaTypeFactoryImpl types = new JavaTypeFactoryImpl();
+  private final RexBuilder rex = new RexBuilder(types);
+  private final RelOptCluster cluster = cluster(rex);
+  private final RelDataType nullableBigint = types.createTypeWithNullability(
+      types.createSqlType(SqlTypeName.BIGINT), true);
+
+  private static RelOptCluster cluster(RexBuilder rex) {
+    VolcanoPlanner planner = new VolcanoPlanner();
+    planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+    planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
+    return RelOptCluster.create(planner, rex);
+  }
+
+  /** One nullable BIGINT column {@code k}, rows in this order (Values claims the sort it finds). */
+  private RelNode values(Long... keys) {
+    ImmutableList.Builder<ImmutableList<RexLiteral>> tuples = ImmutableList.builder();
+    for (Long k : keys) {
+      tuples.add(ImmutableList.of(k == null
+          ? rex.makeNullLiteral(nullableBigint)
+          : rex.makeExactLiteral(BigDecimal.valueOf(k), nullableBigint)));
+    }
+    return EnumerableValues.create(cluster, types.builder().add("k", nullableBigint).build(),
+        tuples.build());
+  }
+
+  /** {@code CAST(k AS BIGINT NOT NULL)}: a cast the executor makes NULL-safe. */
+  private RelNode notNullCast(RelNode input) {
+    RexNode cast = rex.makeCast(types.createSqlType(SqlTypeName.BIGINT),
+        RexInputRef.of(0, input.getRowType()), false, false);
+    return EnumerableCalc.create(input, RexProgram.create(input.getRowType(), List.of(cast),
+        null, List.of("k"), rex));
+  }
+
+  @Test
+  void aMergeJoinOverARewrittenCalcCompiles() {
+    RelNode left = notNullCast(values(1L, 2L));
+    RelNode right = values(1L, 3L);
+    assertThat((Object) left.getTraitSet().getCollation()).isEqualTo(RelCollations.of(0));
+    RelNode join = EnumerableMergeJoin.create(left, right,
+        rex.makeCall(SqlStdOperatorTable.EQUALS, RexInputRef.of(0, left.getRowType()),
+            new RexInputRef(1, right.getRowType().getFieldList().get(0).getType())),
+        ImmutableIntList.of(0), ImmutableIntList.of(0), JoinRelType.INNER);
+
+    RelNode rewritten = NotNullCasts.nullOnNull(join);
+
+    assertThat(rewritten).isInstanceOf(EnumerableMergeJoin.class);
+    RelNode calc = rewritten.getInput(0);
+    assertThat(calc).as("the Calc with the cast was rebuilt").isNotSameAs(left);
+    assertThat((Object) calc.getTraitSet().getCollation()).isEqualTo(RelCollations.of(0));
+    assertThat(PlanExecutor.compile(join, false).instrumented()).isFalse();
+    assertThat(PlanExecutor.compile(join, true).instrumented()).isTrue();
+  }
+
+  @Test
+  void anOperatorInAnotherOrderIsSortedAsTheOriginalClaimed() {
+    RelNode original = values(1L, 2L);
+    RelNode reordered = values(2L, 1L);
+    assertThat((Object) original.getTraitSet().getCollation()).isEqualTo(RelCollations.of(0));
+
+    RelNode kept = PlanRewrites.withOrderOf(original, reordered, PlanRewrites.Order.CHANGED);
+
+    assertThat(kept).isInstanceOf(EnumerableSort.class);
+    assertThat((Object) ((EnumerableSort) kept).getCollation()).isEqualTo(RelCollations.of(0));
+    assertThat(kept.getInput(0)).isSameAs(reordered);
+  }
+
+  @Test
+  void anOperatorThatClaimsTheOrderAlreadyIsKept() {
+    RelNode original = values(1L, 2L);
+    RelNode same = values(1L, 5L);
+    assertThat(PlanRewrites.withOrderOf(original, same, PlanRewrites.Order.CHANGED))
+        .isSameAs(same);
+    RelNode unsorted = values(3L, 1L);
+    assertThat(unsorted.getTraitSet().getTraits(RelCollationTraitDef.INSTANCE))
+        .allMatch(c -> c.getFieldCollations().isEmpty() || !c.equals(RelCollations.of(0)));
+    assertThat(PlanRewrites.withOrderOf(unsorted, original, PlanRewrites.Order.KEPT))
+        .isSameAs(original);
+    assertThat((Object) PlanRewrites.withOrderOf(original, unsorted,
+        PlanRewrites.Order.KEPT).getTraitSet().getCollation()).isEqualTo(RelCollations.of(0));
+  }
+}
