@@ -71,14 +71,38 @@ public final class PlanExecutor {
   public record Run(List<Object[]> rows, double millis, @Nullable RowCounters counters) {
   }
 
+  /** What a compiled plan has above each of its operators. */
+  public enum Checks {
+    /**
+     * Nothing: only scans and the root check the time limit, so a run can
+     * overrun it by minutes (a hash join building a large table). For
+     * measuring what the checks cost, not for running plans.
+     */
+    NONE,
+    /** A check of the time limit every 1,024 rows each operator returns. */
+    CANCEL,
+    /** Row counters ({@link RowCounting}), which also check the time limit. */
+    COUNTERS
+  }
+
   /**
    * Compiles {@code plan}, an Enumerable plan; with {@code instrument}, every
-   * operator counts its rows ({@link RowCounting}).
+   * operator counts its rows ({@link RowCounting}). Either way, every
+   * operator checks the run's time limit.
    */
   public static Compiled compile(RelNode plan, boolean instrument) {
+    return compile(plan, instrument ? Checks.COUNTERS : Checks.CANCEL);
+  }
+
+  /** Compiles {@code plan}, an Enumerable plan, with {@code checks} above every operator. */
+  public static Compiled compile(RelNode plan, Checks checks) {
     long start = System.nanoTime();
     int[] slots = {0};
-    EnumerableRel rel = instrument ? RowCounting.instrument(plan, slots) : (EnumerableRel) plan;
+    EnumerableRel rel = switch (checks) {
+      case NONE -> (EnumerableRel) plan;
+      case CANCEL -> RowCounting.cancellable(plan);
+      case COUNTERS -> RowCounting.instrument(plan, slots);
+    };
     rel = NestedLoopJoins.withDistinctRightRows(rel);
     rel = (EnumerableRel) NotNullCasts.nullOnNull(rel);
     rel = EmptyGroupingSets.answerOverEmptyInput(rel);

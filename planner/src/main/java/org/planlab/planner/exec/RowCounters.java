@@ -29,6 +29,53 @@ public final class RowCounters {
     nanos = new long[slots];
   }
 
+  /**
+   * {@code input}, checking the execution's cancel flag every 1,024 rows it
+   * returns (over all its loops) and stopping with
+   * {@link ExecutionCancelledException} once the flag is set.
+   */
+  public static <T> Enumerable<T> cancellable(Enumerable<T> input, DataContext root) {
+    AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
+    if (cancel == null) {
+      return input;
+    }
+    return new AbstractEnumerable<>() {
+      private long rows;
+
+      @Override
+      public Enumerator<T> enumerator() {
+        Enumerator<T> e = input.enumerator();
+        return new Enumerator<>() {
+          @Override
+          public T current() {
+            return e.current();
+          }
+
+          @Override
+          public boolean moveNext() {
+            if (!e.moveNext()) {
+              return false;
+            }
+            if ((++rows & 1023) == 0 && cancel.get()) {
+              throw new ExecutionCancelledException();
+            }
+            return true;
+          }
+
+          @Override
+          public void reset() {
+            e.reset();
+          }
+
+          @Override
+          public void close() {
+            e.close();
+          }
+        };
+      }
+    };
+  }
+
   /** Counts what {@code input} returns into slot {@code slot} of the execution's counters. */
   public static <T> Enumerable<T> count(Enumerable<T> input, DataContext root, int slot) {
     RowCounters counters = (RowCounters) root.get(VARIABLE);
