@@ -44,13 +44,7 @@ public final class RowCounters {
 
       @Override
       public Enumerator<T> enumerator() {
-        Enumerator<T> e = input.enumerator();
-        return new Enumerator<>() {
-          @Override
-          public T current() {
-            return e.current();
-          }
-
+        return new Passing<>(input.enumerator()) {
           @Override
           public boolean moveNext() {
             if (!e.moveNext()) {
@@ -60,16 +54,6 @@ public final class RowCounters {
               throw new ExecutionCancelledException();
             }
             return true;
-          }
-
-          @Override
-          public void reset() {
-            e.reset();
-          }
-
-          @Override
-          public void close() {
-            e.close();
           }
         };
       }
@@ -88,14 +72,9 @@ public final class RowCounters {
       public Enumerator<T> enumerator() {
         counters.loops[slot]++;
         long start = System.nanoTime();
-        Enumerator<T> e = input.enumerator();
+        Enumerator<T> input0 = input.enumerator();
         counters.nanos[slot] += System.nanoTime() - start;
-        return new Enumerator<>() {
-          @Override
-          public T current() {
-            return e.current();
-          }
-
+        return new Passing<>(input0) {
           @Override
           public boolean moveNext() {
             long start = System.nanoTime();
@@ -109,18 +88,32 @@ public final class RowCounters {
             }
             return false;
           }
-
-          @Override
-          public void reset() {
-            e.reset();
-          }
-
-          @Override
-          public void close() {
-            e.close();
-          }
         };
       }
     };
+  }
+
+  /** An enumerator passing on {@code e}'s rows; subclasses watch them in {@code moveNext}. */
+  private abstract static class Passing<T> implements Enumerator<T> {
+    final Enumerator<T> e;
+
+    Passing(Enumerator<T> e) {
+      this.e = e;
+    }
+
+    @Override
+    public T current() {
+      return e.current();
+    }
+
+    @Override
+    public void reset() {
+      e.reset();
+    }
+
+    @Override
+    public void close() {
+      e.close();
+    }
   }
 }
