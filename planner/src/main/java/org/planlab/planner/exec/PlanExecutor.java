@@ -79,7 +79,11 @@ public final class PlanExecutor {
      * measuring what the checks cost, not for running plans.
      */
     NONE,
-    /** A check of the time limit every 1,024 rows each operator returns. */
+    /**
+     * A check of the time limit every 1,024 rows each operator returns, for
+     * every operator but scans (which check it themselves), Calcs, Projects
+     * and Filters (whose time goes into their input's rows).
+     */
     CANCEL,
     /** Row counters ({@link RowCounting}), which also check the time limit. */
     COUNTERS
@@ -94,7 +98,7 @@ public final class PlanExecutor {
     return compile(plan, instrument ? Checks.COUNTERS : Checks.CANCEL);
   }
 
-  /** Compiles {@code plan}, an Enumerable plan, with {@code checks} above every operator. */
+  /** Compiles {@code plan}, an Enumerable plan, with {@code checks} above its operators. */
   public static Compiled compile(RelNode plan, Checks checks) {
     long start = System.nanoTime();
     int[] slots = {0};

@@ -64,8 +64,7 @@ final class PlanRewrites {
       return out;
     }
     if (order == Order.KEPT) {
-      return out.copy(out.getTraitSet().replace(
-          original.getTraitSet().getTrait(RelCollationTraitDef.INSTANCE)), out.getInputs());
+      return out.copy(out.getTraitSet().replace(claimed), out.getInputs());
     }
     // The rows come in another order: sort them as the first collation says.
     return EnumerableSort.create(out, wanted.get(0), null, null);

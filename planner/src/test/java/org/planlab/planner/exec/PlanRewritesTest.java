@@ -13,6 +13,7 @@ import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.rel.RelCollation;
 import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelNode;
@@ -114,5 +115,28 @@ class PlanRewritesTest {
         .isSameAs(original);
     assertThat((Object) PlanRewrites.withOrderOf(original, unsorted,
         PlanRewrites.Order.KEPT).getTraitSet().getCollation()).isEqualTo(RelCollations.of(0));
+  }
+
+  @Test
+  void anOperatorClaimingSeveralOrdersKeepsThemAll() {
+    // Two equal columns, both sorted: Values claims [0, 1] and [1].
+    RelDataType two = types.builder().add("a", nullableBigint).add("b", nullableBigint).build();
+    ImmutableList.Builder<ImmutableList<RexLiteral>> sorted = ImmutableList.builder();
+    ImmutableList.Builder<ImmutableList<RexLiteral>> unsorted = ImmutableList.builder();
+    for (long k : new long[] {1, 2}) {
+      RexLiteral v = rex.makeExactLiteral(BigDecimal.valueOf(k), nullableBigint);
+      sorted.add(ImmutableList.of(v, v));
+      RexLiteral w = rex.makeExactLiteral(BigDecimal.valueOf(3 - k), nullableBigint);
+      unsorted.add(ImmutableList.of(w, w));
+    }
+    RelNode original = EnumerableValues.create(cluster, two, sorted.build());
+    RelNode out = EnumerableValues.create(cluster, two, unsorted.build());
+    List<RelCollation> claimed = original.getTraitSet().getTraits(RelCollationTraitDef.INSTANCE);
+    assertThat(claimed).hasSizeGreaterThanOrEqualTo(2).contains(RelCollations.of(1));
+
+    RelNode kept = PlanRewrites.withOrderOf(original, out, PlanRewrites.Order.KEPT);
+
+    assertThat(kept.getTraitSet().getTraits(RelCollationTraitDef.INSTANCE))
+        .containsExactlyElementsOf(claimed);
   }
 }
