@@ -13,7 +13,6 @@ import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.rules.JoinPushThroughJoinRule;
 import org.apache.calcite.tools.Program;
 import org.apache.calcite.tools.Programs;
-import org.apache.calcite.util.mapping.Mappings;
 
 /**
  * The program behind {@code calcite-default}: Calcite's
@@ -71,25 +70,27 @@ final class CalciteDriverProgram {
       planner.setRoot(root);
       return planner.chooseDelegate().findBestExp();
     };
-    return Programs.sequence(Programs.subQuery(metadata), orUnchanged(Programs.decorrelate()),
+    Program decorrelate = Programs.decorrelate();
+    Program decorrelateOrKeep = (planner, rel, traits, materializations, lattices) ->
+        Steps.decorrelateOrKeep(rel,
+            r -> decorrelate.run(planner, r, traits, materializations, lattices));
+    return Programs.sequence(Programs.subQuery(metadata), decorrelateOrKeep,
         Programs.measure(metadata), orUnchanged(Programs.trim()), volcano,
         Programs.calc(metadata));
   }
 
   /**
-   * {@code program}, or the plan unchanged where it throws
-   * IndexOutOfBoundsException: Calcite's decorrelator and field trimmer do on
-   * some plans (see {@link Steps#decorrelate}), and both only rewrite a plan
-   * that is correct without them.
+   * {@code program}, or the plan unchanged where it fails as Calcite's
+   * decorrelator and field trimmer do on some plans
+   * ({@link Steps#isKnownFailure}); both only rewrite a plan that is correct
+   * without them.
    */
   static Program orUnchanged(Program program) {
     return (planner, rel, traits, materializations, lattices) -> {
       try {
         return program.run(planner, rel, traits, materializations, lattices);
-      } catch (IndexOutOfBoundsException | Mappings.NoElementException e) {
-        return rel;
-      } catch (AssertionError e) {
-        if (Steps.isDecorrelatorTypeCheck(e)) {
+      } catch (RuntimeException | AssertionError e) {
+        if (Steps.isKnownFailure(e)) {
           return rel;
         }
         throw e;

@@ -48,19 +48,76 @@ public final class Steps {
    * which {@code planlab fuzz} met with NOT IN over a grouped derived table.
    */
   public static Step decorrelate(String name) {
-    return Step.of(name, rel -> {
-      try {
-        return RelDecorrelator.decorrelateQuery(rel,
-            RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null));
-      } catch (IndexOutOfBoundsException | Mappings.NoElementException e) {
-        return rel;
-      } catch (AssertionError e) {
-        if (isDecorrelatorTypeCheck(e)) {
-          return rel;
-        }
+    return Step.of(name, rel -> decorrelateOrKeep(rel, r -> RelDecorrelator.decorrelateQuery(r,
+        RelFactories.LOGICAL_BUILDER.create(r.getCluster(), null))))
+        .onlyIf(PlanShape::hasCorrelate);
+  }
+
+  /**
+   * {@code decorrelate} applied to {@code rel}; where it fails as Calcite's
+   * decorrelator is known to ({@link #isKnownFailure}), {@code rel} as it is.
+   * A UNION whose branches the decorrelator left with their fields in
+   * different orders ({@link #isSetOpRowTypeMismatch}) is tried once more
+   * with constant group keys pulled up above their Aggregates first, since
+   * that is where the decorrelator misplaces fields; the correlated plan is
+   * a last resort, because its nested loops can be slow.
+   */
+  static RelNode decorrelateOrKeep(RelNode rel, java.util.function.UnaryOperator<RelNode> decorrelate) {
+    try {
+      return decorrelate.apply(rel);
+    } catch (RuntimeException | AssertionError e) {
+      if (!isKnownFailure(e)) {
         throw e;
       }
-    }).onlyIf(PlanShape::hasCorrelate);
+      if (e instanceof IllegalArgumentException) {
+        try {
+          return decorrelate.apply(pullUpConstantGroupKeys(rel));
+        } catch (RuntimeException | AssertionError again) {
+          if (!isKnownFailure(again)) {
+            throw again;
+          }
+        }
+      }
+      return rel;
+    }
+  }
+
+  private static final HepProgram PULL_UP_CONSTANTS = HepProgram.builder()
+      .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+      .addRuleInstance(CoreRules.AGGREGATE_PROJECT_PULL_UP_CONSTANTS).build();
+
+  /** {@code rel} with the group keys its Aggregates know to be constant projected above them. */
+  static RelNode pullUpConstantGroupKeys(RelNode rel) {
+    org.apache.calcite.plan.hep.HepPlanner hep =
+        new org.apache.calcite.plan.hep.HepPlanner(PULL_UP_CONSTANTS);
+    hep.setRoot(rel);
+    return hep.findBestExp();
+  }
+
+  /**
+   * Whether {@code e}, thrown by Calcite's decorrelator or field trimmer, is
+   * one of their failures {@code planlab fuzz} met on plans that are right
+   * without them, so that the step keeps its input: an index out of range
+   * or a missing mapping (see {@link #decorrelate}), the decorrelator's
+   * row-type check ({@link #isDecorrelatorTypeCheck}), or a set operation
+   * whose inputs' fields the decorrelator put in different orders
+   * ({@link #isSetOpRowTypeMismatch}). Anything else is a planlab error.
+   */
+  static boolean isKnownFailure(Throwable e) {
+    return e instanceof IndexOutOfBoundsException || e instanceof Mappings.NoElementException
+        || e instanceof AssertionError a && isDecorrelatorTypeCheck(a)
+        || e instanceof IllegalArgumentException i && isSetOpRowTypeMismatch(i);
+  }
+
+  /**
+   * True for a set operation whose inputs' row types do not match, as
+   * Calcite's decorrelator leaves a UNION ALL of a grouped, EXISTS-correlated
+   * branch and a {@code SELECT DISTINCT} of constants: it rebuilt the second
+   * branch with its fields in another order ({@code planlab fuzz} met it).
+   */
+  static boolean isSetOpRowTypeMismatch(IllegalArgumentException e) {
+    return e.getMessage() != null
+        && e.getMessage().startsWith("Cannot compute compatible row type for arguments to set op");
   }
 
   /**
@@ -84,8 +141,11 @@ public final class Steps {
       try {
         return new RelFieldTrimmer(null,
             RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null)).trim(rel);
-      } catch (IndexOutOfBoundsException | Mappings.NoElementException e) {
-        return rel; // as PlanningSession.trimUnusedFields: the plan untrimmed is the same query
+      } catch (RuntimeException | AssertionError e) {
+        if (isKnownFailure(e)) {
+          return rel; // as PlanningSession.trimUnusedFields: the plan untrimmed is the same query
+        }
+        throw e;
       }
     }).onlyIf(PlanShape::hasJoin);
   }
