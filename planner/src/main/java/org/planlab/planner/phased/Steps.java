@@ -64,14 +64,14 @@ public final class Steps {
    */
   static RelNode decorrelateOrKeep(RelNode rel, java.util.function.UnaryOperator<RelNode> decorrelate) {
     try {
-      return decorrelate.apply(rel);
+      return keptGroups(rel, decorrelate.apply(rel));
     } catch (RuntimeException | AssertionError e) {
       if (!isKnownFailure(e)) {
         throw e;
       }
       if (e instanceof IllegalArgumentException) {
         try {
-          return decorrelate.apply(pullUpConstantGroupKeys(rel));
+          return keptGroups(rel, decorrelate.apply(pullUpConstantGroupKeys(rel)));
         } catch (RuntimeException | AssertionError again) {
           if (!isKnownFailure(again)) {
             throw again;
@@ -80,6 +80,29 @@ public final class Steps {
       }
       return rel;
     }
+  }
+
+  /**
+   * {@code decorrelated}, unless it has more Aggregates without group keys
+   * than {@code rel}, which then stays as it is. Calcite's decorrelator drops
+   * an Aggregate's group keys that its input projects as literals, and puts
+   * them back above it; where every key is such a literal, the Aggregate
+   * becomes a grand total, which returns a row over no input rows where
+   * {@code GROUP BY} a constant returns none ({@code planlab fuzz} found it by
+   * ternary logic partitioning: a grouped query over no rows, partitioned by
+   * an EXISTS correlated to its key, returned one row).
+   */
+  static RelNode keptGroups(RelNode rel, RelNode decorrelated) {
+    return grandTotals(decorrelated) > grandTotals(rel) ? rel : decorrelated;
+  }
+
+  private static int grandTotals(RelNode rel) {
+    int n = rel instanceof org.apache.calcite.rel.core.Aggregate a
+        && a.getGroupSet().isEmpty() ? 1 : 0;
+    for (RelNode input : rel.getInputs()) {
+      n += grandTotals(input);
+    }
+    return n;
   }
 
   private static final HepProgram PULL_UP_CONSTANTS = HepProgram.builder()

@@ -144,6 +144,22 @@ class FuzzFindingsTest {
   }
 
   /**
+   * Calcite's decorrelator drops group keys its input projects as literals;
+   * where all are, the Aggregate became a grand total, one row over no rows.
+   * The correlates stay instead: GROUP BY a constant keeps its key.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"cheap-only", "two-phase", "exhaustive", "calcite-default"})
+  void aDecorrelatedGroupByAConstantKeepsItsKey(String config) {
+    QueryResult r = plan(config, 1, "SELECT * FROM (SELECT CASE WHEN st_id IS NULL THEN st_id "
+        + "ELSE 0 END AS c0, COUNT(*) AS c1 FROM store WHERE CASE WHEN st_id = 0 THEN st_id "
+        + "ELSE 0 END = 3 GROUP BY CASE WHEN st_id IS NULL THEN st_id ELSE 0 END) AS x "
+        + "WHERE EXISTS (SELECT 1 FROM store AS t3 WHERE t3.st_id = x.c0)");
+    assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(QueryStatus.PLANNED);
+    assertThat(r.plan().render()).doesNotContain("group=[{}]");
+  }
+
+  /**
    * Calcite's decorrelator indexes an Aggregate's group set by its capacity
    * when it asks whether an aggregate call can be NULL; the correlates stay.
    */
