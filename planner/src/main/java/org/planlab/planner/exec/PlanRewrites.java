@@ -8,6 +8,7 @@ import org.apache.calcite.adapter.enumerable.EnumerableSort;
 import org.apache.calcite.rel.RelCollation;
 import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelNode;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The walk the executor's rewrites share ({@link NestedLoopJoins},
@@ -22,7 +23,7 @@ import org.apache.calcite.rel.RelNode;
  * Calc whose {@code CAST} became a {@code CASE} is no longer known to be
  * monotonic). Where the rewrite keeps the order of the rows, as all but one
  * do, the original's collation is carried over; where it does not, a Sort
- * restores it. {@code planlab fuzz} found this: a merge join over a rewritten
+ * restores it, and where no one Sort can, the operator is left unrewritten. {@code planlab fuzz} found this: a merge join over a rewritten
  * Calc could not be copied ("wrong collation in left or right input").
  */
 final class PlanRewrites {
@@ -47,11 +48,22 @@ final class PlanRewrites {
     }
     RelNode copy = changed ? rel.copy(rel.getTraitSet(), inputs) : rel;
     RelNode out = rewrite.apply(copy);
-    return out == rel ? out : withOrderOf(rel, out, order);
+    if (out == rel) {
+      return out;
+    }
+    RelNode ordered = withOrderOf(rel, out, order);
+    return ordered != null ? ordered : copy;
   }
 
-  /** {@code out}, which replaces {@code original}, claiming {@code original}'s collations. */
-  static RelNode withOrderOf(RelNode original, RelNode out, Order order) {
+  /**
+   * {@code out}, which replaces {@code original}, claiming {@code original}'s
+   * collations; or null where {@code out}'s rows come in another order and
+   * no one Sort delivers every order {@code original} claimed (it claims
+   * independent ones, such as {@code [a]} and {@code [b]} over two equal
+   * columns), so that the caller keeps the operator unrewritten rather than
+   * give the operators above an order they may not get.
+   */
+  static @Nullable RelNode withOrderOf(RelNode original, RelNode out, Order order) {
     List<RelCollation> claimed = original.getTraitSet().getTraits(RelCollationTraitDef.INSTANCE);
     List<RelCollation> wanted = new ArrayList<>();
     for (RelCollation c : claimed == null ? List.<RelCollation>of() : claimed) {
@@ -66,7 +78,12 @@ final class PlanRewrites {
     if (order == Order.KEPT) {
       return out.copy(out.getTraitSet().replace(claimed), out.getInputs());
     }
-    // The rows come in another order: sort them as the first collation says.
-    return EnumerableSort.create(out, wanted.get(0), null, null);
+    // The rows come in another order: sort them by a collation that gives all the others.
+    for (RelCollation c : wanted) {
+      if (wanted.stream().allMatch(c::satisfies)) {
+        return EnumerableSort.create(out, c, null, null);
+      }
+    }
+    return null;
   }
 }

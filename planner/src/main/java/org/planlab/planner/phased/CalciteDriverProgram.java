@@ -82,7 +82,7 @@ final class CalciteDriverProgram {
   /**
    * {@code program}, or the plan unchanged where it fails as Calcite's
    * decorrelator and field trimmer do on some plans
-   * ({@link Steps#isKnownFailure}); both only rewrite a plan that is correct
+   * ({@link CalciteFailures#isKnownFailure}); both only rewrite a plan that is correct
    * without them.
    */
   static Program orUnchanged(Program program) {
@@ -90,7 +90,7 @@ final class CalciteDriverProgram {
       try {
         return program.run(planner, rel, traits, materializations, lattices);
       } catch (RuntimeException | AssertionError e) {
-        if (Steps.isKnownFailure(e)) {
+        if (CalciteFailures.isKnownFailure(e)) {
           return rel;
         }
         throw e;

@@ -1,18 +1,24 @@
 package org.planlab.planner.phased;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.hep.HepMatchOrder;
+import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.metadata.RelMetadataProvider;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.RelFieldTrimmer;
+import org.apache.calcite.tools.Program;
 import org.apache.calcite.tools.Programs;
-import org.apache.calcite.util.mapping.Mappings;
 import org.planlab.planner.cost.CostModel;
 import org.planlab.rules.PlanlabRules;
 import org.planlab.rules.RuleCatalog;
@@ -28,8 +34,7 @@ public final class Steps {
   }
 
   /** Sub-query removal per metadata provider: Calcite's program installs the one it is given. */
-  private static final java.util.Map<org.apache.calcite.rel.metadata.RelMetadataProvider,
-      org.apache.calcite.tools.Program> SUB_QUERY = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<RelMetadataProvider, Program> SUB_QUERY = new ConcurrentHashMap<>();
 
   /** IN, EXISTS and scalar sub-queries into joins and correlates; only where there are any. */
   public static Step subqueryRemoval(String name) {
@@ -55,25 +60,25 @@ public final class Steps {
 
   /**
    * {@code decorrelate} applied to {@code rel}; where it fails as Calcite's
-   * decorrelator is known to ({@link #isKnownFailure}), {@code rel} as it is.
+   * decorrelator is known to ({@link CalciteFailures#isKnownFailure}), {@code rel} as it is.
    * A UNION whose branches the decorrelator left with their fields in
-   * different orders ({@link #isSetOpRowTypeMismatch}) is tried once more
+   * different orders ({@link CalciteFailures#isSetOpRowTypeMismatch}) is tried once more
    * with constant group keys pulled up above their Aggregates first, since
    * that is where the decorrelator misplaces fields; the correlated plan is
    * a last resort, because its nested loops can be slow.
    */
-  static RelNode decorrelateOrKeep(RelNode rel, java.util.function.UnaryOperator<RelNode> decorrelate) {
+  static RelNode decorrelateOrKeep(RelNode rel, UnaryOperator<RelNode> decorrelate) {
     try {
       return keptGroups(rel, decorrelate.apply(rel));
     } catch (RuntimeException | AssertionError e) {
-      if (!isKnownFailure(e)) {
+      if (!CalciteFailures.isKnownFailure(e)) {
         throw e;
       }
       if (e instanceof IllegalArgumentException) {
         try {
           return keptGroups(rel, decorrelate.apply(pullUpConstantGroupKeys(rel)));
         } catch (RuntimeException | AssertionError again) {
-          if (!isKnownFailure(again)) {
+          if (!CalciteFailures.isKnownFailure(again)) {
             throw again;
           }
         }
@@ -97,7 +102,7 @@ public final class Steps {
   }
 
   private static int grandTotals(RelNode rel) {
-    int n = rel instanceof org.apache.calcite.rel.core.Aggregate a
+    int n = rel instanceof Aggregate a
         && a.getGroupSet().isEmpty() ? 1 : 0;
     for (RelNode input : rel.getInputs()) {
       n += grandTotals(input);
@@ -111,48 +116,9 @@ public final class Steps {
 
   /** {@code rel} with the group keys its Aggregates know to be constant projected above them. */
   static RelNode pullUpConstantGroupKeys(RelNode rel) {
-    org.apache.calcite.plan.hep.HepPlanner hep =
-        new org.apache.calcite.plan.hep.HepPlanner(PULL_UP_CONSTANTS);
+    HepPlanner hep = new HepPlanner(PULL_UP_CONSTANTS);
     hep.setRoot(rel);
     return hep.findBestExp();
-  }
-
-  /**
-   * Whether {@code e}, thrown by Calcite's decorrelator or field trimmer, is
-   * one of their failures {@code planlab fuzz} met on plans that are right
-   * without them, so that the step keeps its input: an index out of range
-   * or a missing mapping (see {@link #decorrelate}), the decorrelator's
-   * row-type check ({@link #isDecorrelatorTypeCheck}), or a set operation
-   * whose inputs' fields the decorrelator put in different orders
-   * ({@link #isSetOpRowTypeMismatch}). Anything else is a planlab error.
-   */
-  static boolean isKnownFailure(Throwable e) {
-    return e instanceof IndexOutOfBoundsException || e instanceof Mappings.NoElementException
-        || e instanceof AssertionError a && isDecorrelatorTypeCheck(a)
-        || e instanceof IllegalArgumentException i && isSetOpRowTypeMismatch(i);
-  }
-
-  /**
-   * True for a set operation whose inputs' row types do not match, as
-   * Calcite's decorrelator leaves a UNION ALL of a grouped, EXISTS-correlated
-   * branch and a {@code SELECT DISTINCT} of constants: it rebuilt the second
-   * branch with its fields in another order ({@code planlab fuzz} met it).
-   */
-  static boolean isSetOpRowTypeMismatch(IllegalArgumentException e) {
-    return e.getMessage() != null
-        && e.getMessage().startsWith("Cannot compute compatible row type for arguments to set op");
-  }
-
-  /**
-   * True for the check at the end of Calcite's decorrelator that the plan
-   * keeps its row type. It fails where decorrelation changed a field's
-   * nullability: {@code planlab fuzz} met it with an EXISTS correlated to a
-   * grouped CASE ({@code CASE WHEN NOT (k IS NOT NULL) THEN k ELSE 0 END},
-   * nullable before, NOT NULL after). The correlated plan is the same query.
-   */
-  static boolean isDecorrelatorTypeCheck(AssertionError e) {
-    return e.getMessage() != null
-        && e.getMessage().startsWith("Decorrelation produced a relation with a different type");
   }
 
   /**
@@ -165,7 +131,7 @@ public final class Steps {
         return new RelFieldTrimmer(null,
             RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null)).trim(rel);
       } catch (RuntimeException | AssertionError e) {
-        if (isKnownFailure(e)) {
+        if (CalciteFailures.isKnownFailure(e)) {
           return rel; // as PlanningSession.trimUnusedFields: the plan untrimmed is the same query
         }
         throw e;

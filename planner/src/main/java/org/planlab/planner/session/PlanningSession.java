@@ -42,12 +42,12 @@ import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.util.CancelFlag;
-import org.apache.calcite.util.mapping.Mappings;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.planlab.planner.optimize.EffortCounter;
 import org.planlab.planner.optimize.OptimizeControl;
 import org.planlab.planner.optimize.Optimized;
 import org.planlab.planner.optimize.Optimizer;
+import org.planlab.planner.phased.CalciteFailures;
 import org.planlab.planner.plan.Cost;
 import org.planlab.planner.plan.JoinCount;
 import org.planlab.planner.plan.PlanSnapshot;
@@ -263,15 +263,18 @@ public final class PlanningSession {
    * aggregate that keeps none of the filtered fields (its
    * {@code CorrelationReferenceFinder} remaps the correlation against the
    * trimmed row, where the correlated field may be gone); {@code planlab fuzz}
-   * found both. Trimming only
-   * drops unused fields, so the untrimmed plan is the same query, and the
+   * found both ({@link CalciteFailures#isKnownFailure}). Trimming only drops
+   * unused fields, so the untrimmed plan is the same query, and the
    * optimizer's own projection rules still narrow it.
    */
   static RelNode trimUnusedFields(SqlToRelConverter converter, boolean ordered, RelNode rel) {
     try {
       return converter.trimUnusedFields(ordered, rel);
-    } catch (IndexOutOfBoundsException | Mappings.NoElementException e) {
-      return rel;
+    } catch (RuntimeException | AssertionError e) {
+      if (CalciteFailures.isKnownFailure(e)) {
+        return rel;
+      }
+      throw e;
     }
   }
 

@@ -120,17 +120,8 @@ class PlanRewritesTest {
   @Test
   void anOperatorClaimingSeveralOrdersKeepsThemAll() {
     // Two equal columns, both sorted: Values claims [0, 1] and [1].
-    RelDataType two = types.builder().add("a", nullableBigint).add("b", nullableBigint).build();
-    ImmutableList.Builder<ImmutableList<RexLiteral>> sorted = ImmutableList.builder();
-    ImmutableList.Builder<ImmutableList<RexLiteral>> unsorted = ImmutableList.builder();
-    for (long k : new long[] {1, 2}) {
-      RexLiteral v = rex.makeExactLiteral(BigDecimal.valueOf(k), nullableBigint);
-      sorted.add(ImmutableList.of(v, v));
-      RexLiteral w = rex.makeExactLiteral(BigDecimal.valueOf(3 - k), nullableBigint);
-      unsorted.add(ImmutableList.of(w, w));
-    }
-    RelNode original = EnumerableValues.create(cluster, two, sorted.build());
-    RelNode out = EnumerableValues.create(cluster, two, unsorted.build());
+    RelNode original = twoEqualColumns(1, 2);
+    RelNode out = twoEqualColumns(2, 1);
     List<RelCollation> claimed = original.getTraitSet().getTraits(RelCollationTraitDef.INSTANCE);
     assertThat(claimed).hasSizeGreaterThanOrEqualTo(2).contains(RelCollations.of(1));
 
@@ -138,5 +129,30 @@ class PlanRewritesTest {
 
     assertThat(kept.getTraitSet().getTraits(RelCollationTraitDef.INSTANCE))
         .containsExactlyElementsOf(claimed);
+  }
+
+  @Test
+  void anOperatorInAnotherOrderThatNoOneSortGivesIsLeftUnrewritten() {
+    RelNode original = twoEqualColumns(1, 2);
+    RelNode reordered = twoEqualColumns(2, 1);
+    List<RelCollation> claimed = original.getTraitSet().getTraits(RelCollationTraitDef.INSTANCE);
+    assertThat(claimed).contains(RelCollations.of(ImmutableIntList.of(0, 1)), RelCollations.of(1));
+
+    assertThat(PlanRewrites.withOrderOf(original, reordered, PlanRewrites.Order.CHANGED))
+        .as("sorting by [a, b] would lose [b], and by [b] would lose [a, b]").isNull();
+    RelNode walked = PlanRewrites.bottomUp(original, PlanRewrites.Order.CHANGED,
+        r -> r instanceof EnumerableValues ? reordered : r);
+    assertThat(walked).isSameAs(original);
+  }
+
+  /** Columns {@code a} and {@code b}, equal in every row, rows in this order. */
+  private RelNode twoEqualColumns(long... keys) {
+    RelDataType two = types.builder().add("a", nullableBigint).add("b", nullableBigint).build();
+    ImmutableList.Builder<ImmutableList<RexLiteral>> tuples = ImmutableList.builder();
+    for (long k : keys) {
+      RexLiteral v = rex.makeExactLiteral(BigDecimal.valueOf(k), nullableBigint);
+      tuples.add(ImmutableList.of(v, v));
+    }
+    return EnumerableValues.create(cluster, two, tuples.build());
   }
 }
