@@ -124,12 +124,14 @@ public final class RuleCatalog {
     VolcanoPlanner planner = new VolcanoPlanner();
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
     RelOptUtil.registerDefaultRules(planner, false, false);
-    return PruneEmptyAggregateRule.replacing(GrandTotalSafeSemiJoinRules.replacing(
-        OuterSafeMergeJoinRule.replacing(new ArrayList<>(planner.getRules()))));
+    return OrderSafeProjectionRules.replacing(PruneEmptyAggregateRule.replacing(
+        GrandTotalSafeSemiJoinRules.replacing(
+            OuterSafeMergeJoinRule.replacing(new ArrayList<>(planner.getRules())))));
   }
 
   private static List<RelOptRule> enumerableRules() {
-    List<RelOptRule> rules = OuterSafeMergeJoinRule.replacing(EnumerableRules.ENUMERABLE_RULES);
+    List<RelOptRule> rules = OrderSafeProjectionRules.replacing(
+        OuterSafeMergeJoinRule.replacing(EnumerableRules.ENUMERABLE_RULES));
     rules.add(EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);
     rules.add(CoreRules.PROJECT_REMOVE);
     return rules;

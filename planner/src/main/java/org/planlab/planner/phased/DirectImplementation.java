@@ -18,6 +18,8 @@ import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptRuleOperand;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.plan.RelHintsPropagator;
+import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.convert.ConverterRule;
 import org.apache.calcite.rel.logical.LogicalAggregate;
@@ -31,6 +33,8 @@ import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexProgramBuilder;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.planlab.planner.optimize.Provenance;
+import org.planlab.rules.OrderSafeProjectionRules;
+import org.planlab.rules.ProjectionCollations;
 
 /**
  * Physical implementation and Calc formation by walking the plan once,
@@ -87,7 +91,7 @@ final class DirectImplementation {
       return with(EnumerableRules.ENUMERABLE_FILTER_RULE, r, provenance);
     } else if (r instanceof LogicalProject p) {
       return RexOver.containsOver(p.getProjects(), null) ? null
-          : with(EnumerableRules.ENUMERABLE_PROJECT_RULE, r, provenance);
+          : with(OrderSafeProjectionRules.PROJECT, r, provenance);
     } else if (r instanceof LogicalAggregate) {
       return with(EnumerableRules.ENUMERABLE_AGGREGATE_RULE, r, provenance);
     } else if (r instanceof LogicalSort s) {
@@ -151,7 +155,20 @@ final class DirectImplementation {
     if (rel instanceof EnumerableCalc c && c.getInput() == newInput && c.getProgram() == program) {
       return rel;
     }
-    return EnumerableCalc.create(newInput, program);
+    // The Calc returns the rows of the chain it replaces, in their order: it
+    // claims what it derives and what the chain's top claimed.
+    EnumerableCalc made = ProjectionCollations.truthful(EnumerableCalc.create(newInput, program));
+    List<RelCollation> claims = new ArrayList<>();
+    for (RelNode r : List.of(made, rel)) {
+      List<RelCollation> cs = r.getTraitSet().getTraits(RelCollationTraitDef.INSTANCE);
+      for (RelCollation c : cs == null ? List.<RelCollation>of() : cs) {
+        if (!c.getFieldCollations().isEmpty() && !claims.contains(c)) {
+          claims.add(c);
+        }
+      }
+    }
+    return made.copy(made.getTraitSet().replaceIfs(RelCollationTraitDef.INSTANCE, () -> claims),
+        newInput, program);
   }
 
   /** The program of an Enumerable Filter, Project or Calc; null for anything else. */

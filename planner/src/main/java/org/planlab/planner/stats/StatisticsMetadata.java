@@ -10,8 +10,10 @@ import org.apache.calcite.rel.metadata.RelMetadataProvider;
 
 /**
  * The metadata provider planlab plans with: Calcite's defaults, with
- * selectivity and distinct counts taken from workload statistics first, and
- * semi- and anti-join row counts estimated like inner joins.
+ * selectivity and distinct counts taken from workload statistics first,
+ * semi- and anti-join row counts estimated like inner joins, and the orders
+ * of projections' rows derived without Calcite's wrong claims
+ * ({@link ProjectionCollationMetadata}).
  */
 public final class StatisticsMetadata {
   private StatisticsMetadata() {
@@ -25,5 +27,7 @@ public final class StatisticsMetadata {
           BuiltInMetadata.DistinctRowCount.Handler.class),
       ReflectiveRelMetadataProvider.reflectiveSource(new StatisticsRowCount(),
           BuiltInMetadata.RowCount.Handler.class),
+      ReflectiveRelMetadataProvider.reflectiveSource(new ProjectionCollationMetadata(),
+          BuiltInMetadata.Collation.Handler.class),
       DefaultRelMetadataProvider.INSTANCE));
 }
