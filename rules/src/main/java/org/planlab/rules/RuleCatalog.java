@@ -53,8 +53,8 @@ public final class RuleCatalog {
       List.of(CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
           CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_AGGREGATE_TRANSPOSE,
           CoreRules.FILTER_MERGE, CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE,
-          CoreRules.FILTER_REDUCE_EXPRESSIONS,
-          CoreRules.JOIN_REDUCE_EXPRESSIONS, PlanlabRules.REDUCE_AVERAGES,
+          NullSafeReduceExpressionsRules.FILTER,
+          NullSafeReduceExpressionsRules.JOIN, PlanlabRules.REDUCE_AVERAGES,
           CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES,
           PlanlabRules.OR_FACTOR_FILTER,
           PlanlabRules.OR_FACTOR_JOIN, CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW));
@@ -124,9 +124,10 @@ public final class RuleCatalog {
     VolcanoPlanner planner = new VolcanoPlanner();
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
     RelOptUtil.registerDefaultRules(planner, false, false);
-    return OrderSafeProjectionRules.replacing(PruneEmptyAggregateRule.replacing(
+    return NullSafeReduceExpressionsRules.replacing(OrderSafeProjectionRules.replacing(
+        PruneEmptyAggregateRule.replacing(
         GrandTotalSafeSemiJoinRules.replacing(
-            OuterSafeMergeJoinRule.replacing(new ArrayList<>(planner.getRules())))));
+            OuterSafeMergeJoinRule.replacing(new ArrayList<>(planner.getRules()))))));
   }
 
   private static List<RelOptRule> enumerableRules() {

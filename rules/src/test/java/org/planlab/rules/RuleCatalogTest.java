@@ -16,7 +16,7 @@ class RuleCatalogTest {
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
     RuleCatalog.CALCITE_DEFAULT.installInto(planner);
     assertThat(planner.getRules()).hasSizeGreaterThan(100)
-        .contains(CoreRules.JOIN_COMMUTE, CoreRules.FILTER_REDUCE_EXPRESSIONS,
+        .contains(CoreRules.JOIN_COMMUTE, NullSafeReduceExpressionsRules.FILTER,
             EnumerableRules.ENUMERABLE_JOIN_RULE, EnumerableRules.ENUMERABLE_TABLE_SCAN_RULE);
   }
 

@@ -1,0 +1,181 @@
+package org.planlab.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.calcite.plan.RelOptPredicateList;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.Strong;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.logical.LogicalAsofJoin;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.rules.ReduceExpressionsRule;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexSimplify;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * Calcite's rules that reduce a Filter's or a Join's condition, except where
+ * the reduced condition rejects rows whose field is NULL that the original
+ * may keep.
+ *
+ * <p>Calcite's simplifier rewrites {@code COALESCE(x, 2451067)} (a
+ * {@code CASE} with {@code CAST(x AS INTEGER NOT NULL)} in its first branch)
+ * compared with a constant it differs from into a comparison of
+ * {@code CAST(x AS INTEGER NOT NULL)} alone. That is right where the
+ * comparison must be true, but the simplifier also negates it, in
+ * {@code CASE WHEN COALESCE(x, k) = c THEN ... ELSE 0 END = 0}, where
+ * {@code x} NULL made the original true and makes the reduced one unknown.
+ * A filter above a RIGHT join then looked NULL-rejecting, the join became
+ * an inner join, and its NULL-extended rows were lost ({@code planlab fuzz}
+ * found it by ternary logic partitioning: a TPC-DS query returned 73,049
+ * rows, and its partition by that predicate none).
+ *
+ * <p>The check: for each nullable field, the original and the reduced
+ * condition, with that field NULL, must both be true, both be never true,
+ * or both be not known ({@link #truthWithNull}: folded with a NULL in its
+ * place, or {@link Strong}). Where they differ, the condition stays as it
+ * was, which is the same query.
+ */
+public final class NullSafeReduceExpressionsRules {
+  private NullSafeReduceExpressionsRules() {
+  }
+
+  /** Calcite's Filter-condition reduction, where it keeps the rows a NULL field kept. */
+  public static final RelOptRule FILTER = new FilterRule(
+      CoreRules.FILTER_REDUCE_EXPRESSIONS.config
+          .withDescription("NullSafeReduceExpressionsRule(Filter)")
+          .as(ReduceExpressionsRule.FilterReduceExpressionsRule
+              .FilterReduceExpressionsRuleConfig.class));
+
+  /** Calcite's Join-condition reduction, where it keeps the rows a NULL field kept. */
+  public static final RelOptRule JOIN = new JoinRule(
+      CoreRules.JOIN_REDUCE_EXPRESSIONS.config
+          .withDescription("NullSafeReduceExpressionsRule(Join)")
+          .as(ReduceExpressionsRule.JoinReduceExpressionsRule
+              .JoinReduceExpressionsRuleConfig.class));
+
+  private static final Map<RelOptRule, RelOptRule> REPLACEMENTS = Map.of(
+      CoreRules.FILTER_REDUCE_EXPRESSIONS, FILTER,
+      CoreRules.JOIN_REDUCE_EXPRESSIONS, JOIN);
+
+  /** {@code rules} with Calcite's rules replaced by these. */
+  public static List<RelOptRule> replacing(List<RelOptRule> rules) {
+    List<RelOptRule> out = new ArrayList<>(rules.size());
+    for (RelOptRule r : rules) {
+      out.add(REPLACEMENTS.getOrDefault(r, r));
+    }
+    return out;
+  }
+
+  /**
+   * Whether {@code reduced} treats the rows with one NULL field as
+   * {@code original} does: for each nullable field of {@code rowType} that
+   * either reads, the two are both true, both never true, or both not known
+   * ({@link #truthWithNull}).
+   */
+  static boolean keepsNullRows(RexNode original, RexNode reduced, RelDataType rowType,
+      RexBuilder rex) {
+    ImmutableBitSet fields = RelOptUtil.InputFinder.bits(reduced)
+        .union(RelOptUtil.InputFinder.bits(original));
+    for (int f : fields) {
+      RelDataType type = rowType.getFieldList().get(f).getType();
+      if (type.isNullable()
+          && truthWithNull(original, f, type, rex) != truthWithNull(reduced, f, type, rex)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** What a condition is where one field is NULL, as far as it can be told. */
+  enum Truth { TRUE, NOT_TRUE, NOT_KNOWN }
+
+  /**
+   * {@code condition} with field {@code f} NULL: true or never true where
+   * folding it with a NULL in place of the field gives a literal, never true
+   * where {@link Strong} says so, and not known otherwise.
+   */
+  static Truth truthWithNull(RexNode condition, int f, RelDataType type, RexBuilder rex) {
+    if (Strong.isNotTrue(condition, ImmutableBitSet.of(f))) {
+      return Truth.NOT_TRUE;
+    }
+    RexNode withNull = condition.accept(new RexShuttle() {
+      @Override
+      public RexNode visitInputRef(RexInputRef ref) {
+        return ref.getIndex() == f ? rex.makeNullLiteral(type) : ref;
+      }
+    });
+    try {
+      RexNode folded = new RexSimplify(rex, RelOptPredicateList.EMPTY, RexUtil.EXECUTOR)
+          .simplifyUnknownAsFalse(withNull);
+      if (folded.isAlwaysTrue()) {
+        return Truth.TRUE;
+      }
+      if (folded.isAlwaysFalse() || RexUtil.isNullLiteral(folded, true)) {
+        return Truth.NOT_TRUE;
+      }
+    } catch (RuntimeException e) {
+      // a NULL where the type says NOT NULL can stop folding: not known
+    }
+    return Truth.NOT_KNOWN;
+  }
+
+  private static final class FilterRule extends ReduceExpressionsRule.FilterReduceExpressionsRule {
+    FilterRule(FilterReduceExpressionsRuleConfig config) {
+      super(config);
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      Filter filter = call.rel(0);
+      List<RexNode> reduced = new ArrayList<>(List.of(filter.getCondition()));
+      RelOptPredicateList predicates =
+          call.getMetadataQuery().getPulledUpPredicates(filter.getInput());
+      if (reduceExpressions(filter, reduced, predicates, true, config.matchNullability(),
+          config.treatDynamicCallsAsConstant())
+          && !keepsNullRows(filter.getCondition(), reduced.get(0),
+              filter.getInput().getRowType(), filter.getCluster().getRexBuilder())) {
+        return;
+      }
+      super.onMatch(call);
+    }
+  }
+
+  private static final class JoinRule extends ReduceExpressionsRule.JoinReduceExpressionsRule {
+    JoinRule(JoinReduceExpressionsRuleConfig config) {
+      super(config);
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      Join join = call.rel(0);
+      if (!(join instanceof LogicalAsofJoin)) {
+        RelMetadataQuery mq = call.getMetadataQuery();
+        int leftFields = join.getLeft().getRowType().getFieldCount();
+        RelOptPredicateList predicates = mq.getPulledUpPredicates(join.getLeft()).union(
+            join.getCluster().getRexBuilder(), mq.getPulledUpPredicates(join.getRight())
+                .shift(join.getCluster().getRexBuilder(), leftFields));
+        List<RexNode> reduced = new ArrayList<>(List.of(join.getCondition()));
+        if (reduceExpressions(join, reduced, predicates, true, config.matchNullability(),
+            config.treatDynamicCallsAsConstant())
+            && !keepsNullRows(join.getCondition(), reduced.get(0), join.getRowType(),
+                join.getCluster().getRexBuilder())) {
+          return;
+        }
+      }
+      super.onMatch(call);
+    }
+  }
+}
