@@ -1,7 +1,9 @@
 package org.planlab.planner.phased;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
@@ -10,9 +12,11 @@ import org.apache.calcite.plan.hep.HepMatchOrder;
 import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMetadataProvider;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.sql2rel.RelDecorrelator;
@@ -89,7 +93,8 @@ public final class Steps {
 
   /**
    * {@code decorrelated}, unless it has more Aggregates without group keys
-   * than {@code rel}, which then stays as it is. Calcite's decorrelator drops
+   * than {@code rel} or reads fewer tables ({@link #tables}); {@code rel}
+   * then stays as it is. Calcite's decorrelator drops
    * an Aggregate's group keys that its input projects as literals, and puts
    * them back above it; where every key is such a literal, the Aggregate
    * becomes a grand total, which returns a row over no input rows where
@@ -98,7 +103,31 @@ public final class Steps {
    * an EXISTS correlated to its key, returned one row).
    */
   static RelNode keptGroups(RelNode rel, RelNode decorrelated) {
-    return grandTotals(decorrelated) > grandTotals(rel) ? rel : decorrelated;
+    return grandTotals(decorrelated) > grandTotals(rel)
+        || !tables(decorrelated).containsAll(tables(rel)) ? rel : decorrelated;
+  }
+
+  /**
+   * The tables {@code rel} reads. Where the decorrelator drops every group
+   * key of an Aggregate with no calls (a {@code SELECT DISTINCT} of
+   * constants), Calcite's RelBuilder finds the Aggregate reads no field and
+   * replaces its input, tables and all, by one row: {@code planlab fuzz}
+   * found a DISTINCT over a filter that no row passed answer one row. A
+   * decorrelated plan that reads fewer tables than the query is taken to be
+   * such a plan, and the correlates stay.
+   */
+  private static Set<List<String>> tables(RelNode rel) {
+    Set<List<String>> out = new HashSet<>();
+    rel.accept(new RelHomogeneousShuttle() {
+      @Override
+      public RelNode visit(RelNode other) {
+        if (other instanceof TableScan scan) {
+          out.add(scan.getTable().getQualifiedName());
+        }
+        return super.visit(other);
+      }
+    });
+    return out;
   }
 
   private static int grandTotals(RelNode rel) {

@@ -160,6 +160,24 @@ class FuzzFindingsTest {
   }
 
   /**
+   * Calcite's decorrelator drops a DISTINCT's only group key, a constant,
+   * and RelBuilder then replaces the Aggregate's input by one row, so the
+   * query's filter is lost; the correlates stay, and the plan reads its
+   * tables.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"cheap-only", "two-phase", "exhaustive", "calcite-default"})
+  void aDecorrelatedDistinctOfAConstantKeepsItsInput(String config) {
+    QueryResult r = plan(config, 1, "SELECT DISTINCT CASE WHEN p_name BETWEEN 'MAIL' AND 'M' "
+        + "THEN p_id ELSE 0 END AS c0 FROM product AS t0 WHERE t0.p_id = (SELECT MAX(t1.s_id) "
+        + "FROM sales AS t1 WHERE CASE WHEN NOT EXISTS (SELECT 1 FROM store AS t2 "
+        + "WHERE t1.s_store = t2.st_id) THEN t1.s_id ELSE 0 END = 0)");
+    assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(QueryStatus.PLANNED);
+    assertThat(r.plan().render()).contains("table=[[shop, product]]")
+        .contains("table=[[shop, sales]]");
+  }
+
+  /**
    * Calcite's decorrelator indexes an Aggregate's group set by its capacity
    * when it asks whether an aggregate call can be NULL; the correlates stay.
    */
