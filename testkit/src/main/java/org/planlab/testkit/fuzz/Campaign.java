@@ -242,7 +242,14 @@ public final class Campaign {
           Current c = new Current(i, suite, trySeed(run.options.seed(), i),
               combosFor(run.options.combos(), run.options.perQuery(), i));
           current = c;
-          runTry(c, run);
+          try {
+            runTry(c, run);
+          } catch (Throwable t) {
+            if (isInterrupted()) {
+              return; // the watchdog left this try behind and counted it
+            }
+            tryFailed(c, run, t);
+          }
           synchronized (run.stats) {
             if (c.abandoned) {
               return;
@@ -382,6 +389,47 @@ public final class Campaign {
       }
       count(run.stats, c.suite, q, c.combos, o, o.findings());
       if (failure != null) {
+        run.stats.failures.add(failure);
+        run.listener.failed(failure);
+      }
+      run.listener.tried(run.stats);
+    }
+  }
+
+  /**
+   * Counts a try whose check or shrinking threw (an error of the campaign's
+   * own, or one the oracle let through, such as running out of memory) as a
+   * crash, saved with its query and the throwable's first frames where the
+   * query was made, so that the campaign goes on and keeps its figures.
+   */
+  private void tryFailed(Current c, Run run, Throwable t) {
+    StringBuilder detail = new StringBuilder("the campaign's check threw ").append(t);
+    StackTraceElement[] frames = t.getStackTrace();
+    for (int k = 0; k < Math.min(4, frames.length); k++) {
+      detail.append(k == 0 ? " at " : " < ").append(frames[k]);
+    }
+    Finding f = new Finding(Kind.CRASH, c.combos.get(0).label(), detail.toString());
+    GeneratedQuery q = c.query;
+    Path file = q == null ? null : fileFor(run.options, c.suite, f, c.seed);
+    synchronized (run.stats) {
+      if (c.abandoned) {
+        return;
+      }
+      if (file != null) {
+        try {
+          new FuzzCase(c.suite, q.sql(), q.tlpPredicate(), c.combos, c.seed, f.describe())
+              .write(file);
+        } catch (IOException | RuntimeException e) {
+          file = null;
+        }
+      }
+      if (q == null) {
+        run.stats.tries++;
+        run.stats.triesBySuite.merge(c.suite, 1, Integer::sum);
+        run.stats.findings.merge(f.kind(), 1, Integer::sum);
+      } else {
+        count(run.stats, c.suite, q, c.combos, null, List.of(f));
+        Failure failure = new Failure(c.suite, c.seed, c.tryIndex, f, q, q, c.combos, 0, file);
         run.stats.failures.add(failure);
         run.listener.failed(failure);
       }

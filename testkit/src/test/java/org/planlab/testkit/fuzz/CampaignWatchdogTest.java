@@ -82,4 +82,37 @@ class CampaignWatchdogTest {
     assertThat(stats.tries).isEqualTo(4);
     assertThat(stats.findingCount()).isZero();
   }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void aCheckThatThrowsIsSavedAsACrashAndTheCampaignGoesOn(@TempDir Path out)
+      throws Exception {
+    Map<String, Oracle> oracles = Campaign.oracles(List.of(Workloads.byName("tpch")), 0.001,
+        Oracle.Settings.DEFAULT, Dataset.Progress.NONE);
+    Campaign probe = new Campaign(oracles, 15);
+    String failing = probe.generator("tpch").generate(Campaign.trySeed(SEED, 2)).sql();
+    Oracle.Outcome passed = new Oracle.Outcome(List.of(), 3, 2, 1, 0, 0, 1, 1);
+    Campaign campaign = new Campaign(oracles, 15, (suite, q, combos, determinism) -> {
+      if (q.sql().equals(failing)) {
+        throw new OutOfMemoryError("Java heap space");
+      }
+      return passed;
+    });
+    List<Oracle.Combo> combos = Oracle.allCombos(4);
+    Campaign.Stats stats = campaign.run(new Campaign.Options(SEED, 6, null, combos, 2, true, 10,
+        out, 2, Duration.ofSeconds(30)), Campaign.Listener.NONE);
+
+    assertThat(stats.tries).isEqualTo(6);
+    assertThat(stats.findings).containsOnlyKeys(Oracle.Kind.CRASH);
+    assertThat(stats.plans).isEqualTo(5 * 3);
+    assertThat(stats.failures).hasSize(1);
+    Campaign.Failure f = stats.failures.get(0);
+    assertThat(f.tryIndex()).isEqualTo(2);
+    assertThat(f.finding().detail())
+        .startsWith("the campaign's check threw java.lang.OutOfMemoryError: Java heap space at ");
+    assertThat(f.saved()).isNotNull();
+    FuzzCase saved = FuzzCase.read(f.saved());
+    assertThat(saved.sql()).isEqualTo(failing);
+    assertThat(saved.found()).startsWith("crash");
+  }
 }
