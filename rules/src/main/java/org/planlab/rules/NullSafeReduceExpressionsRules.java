@@ -18,11 +18,13 @@ import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.rules.ReduceExpressionsRule;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSimplify;
 import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
@@ -42,11 +44,12 @@ import org.apache.calcite.util.ImmutableBitSet;
  * found it by ternary logic partitioning: a TPC-DS query returned 73,049
  * rows, and its partition by that predicate none).
  *
- * <p>The check: for each nullable field, the original and the reduced
- * condition, with that field NULL, must both be true, both be never true,
- * or both be not known ({@link #truthWithNull}: folded with a NULL in its
- * place, or {@link Strong}). Where they differ, the condition stays as it
- * was, which is the same query.
+ * <p>The check, for each nullable field with that field NULL: where the
+ * original condition is true, the reduced one must be true, and where the
+ * reduced one is never true, the original must be never true
+ * ({@link #truthWithNull}: folded with a NULL in its place, or
+ * {@link Strong}). Where not, the condition stays as it was, which is the
+ * same query.
  */
 public final class NullSafeReduceExpressionsRules {
   private NullSafeReduceExpressionsRules() {
@@ -80,10 +83,13 @@ public final class NullSafeReduceExpressionsRules {
   }
 
   /**
-   * Whether {@code reduced} treats the rows with one NULL field as
-   * {@code original} does: for each nullable field of {@code rowType} that
-   * either reads, the two are both true, both never true, or both not known
-   * ({@link #truthWithNull}).
+   * Whether {@code reduced} keeps the rows with one NULL field that
+   * {@code original} keeps, and rejects no more of them, as far as
+   * {@link #truthWithNull} can tell: for each nullable field of
+   * {@code rowType} that either reads, where {@code original} is true with
+   * that field NULL, so is {@code reduced}, and where {@code reduced} is
+   * never true, neither is {@code original}. (The second is what makes an
+   * outer join inner.)
    */
   static boolean keepsNullRows(RexNode original, RexNode reduced, RelDataType rowType,
       RexBuilder rex) {
@@ -91,8 +97,13 @@ public final class NullSafeReduceExpressionsRules {
         .union(RelOptUtil.InputFinder.bits(original));
     for (int f : fields) {
       RelDataType type = rowType.getFieldList().get(f).getType();
-      if (type.isNullable()
-          && truthWithNull(original, f, type, rex) != truthWithNull(reduced, f, type, rex)) {
+      if (!type.isNullable()) {
+        continue;
+      }
+      Truth before = truthWithNull(original, f, type, rex);
+      Truth after = truthWithNull(reduced, f, type, rex);
+      if (before == Truth.TRUE && after != Truth.TRUE
+          || after == Truth.NOT_TRUE && before != Truth.NOT_TRUE) {
         return false;
       }
     }
@@ -115,6 +126,18 @@ public final class NullSafeReduceExpressionsRules {
       @Override
       public RexNode visitInputRef(RexInputRef ref) {
         return ref.getIndex() == f ? rex.makeNullLiteral(type) : ref;
+      }
+
+      @Override
+      public RexNode visitCall(RexCall call) {
+        // A cast of the field to a NOT NULL type gives NULL for NULL where it
+        // runs (exec.NotNullCasts); as a literal it could not be folded.
+        if (call.isA(SqlKind.CAST) && call.getOperands().get(0) instanceof RexInputRef ref
+            && ref.getIndex() == f) {
+          return rex.makeNullLiteral(
+              rex.getTypeFactory().createTypeWithNullability(call.getType(), true));
+        }
+        return super.visitCall(call);
       }
     });
     try {
