@@ -1,0 +1,12 @@
+-- planlab fuzz case
+-- suite: tpcds
+-- seed: -7991123760984580223
+-- combos: exhaustive/calcite/dop4, cheap-only/pg/dop1
+-- tlp: CASE WHEN x.c0 = 1 THEN x.c1 ELSE 2450816 END = 2450816
+-- found: partitioning (exhaustive/calcite/dop4): exhaustive/calcite/dop4 returned 8923 rows, partitioned by CASE WHEN x.c0 = 1 THEN x.c1 ELSE 2450816 END = 2450816 8732; 177 rows only in exhaustive/calcite/dop4, 0 only in partitioned by CASE WHEN x.c0 = 1 THEN x.c1 ELSE 2450816 END = 2450816
+-- found:   - 1466 | 2450906 | 2450906 | 2450906 (the same cause as tpcds-reduced-filter-null-row.sql: a reduced ORDER BY query's partition predicate on COALESCE(cr_catalog_page_sk, 1466) lost the rows with a NULL key; found by the 10,000-query campaign on the final code)
+-- found:   - 1466 | 2451050 | 2451050 | 2451050
+-- found:   - 1466 | 2451051 | 2451051 | 2451051
+-- found:   - 1466 | 2451110 | 2451110 | 2451110
+-- found:   - 1466 | 2451141 | 2451141 | 2451141
+SELECT COALESCE(t0.cr_catalog_page_sk, 1466) AS c0, t0.cr_returned_date_sk AS c1, t0.cr_returned_date_sk AS c2, t0.cr_returned_date_sk AS c3 FROM catalog_returns AS t0 ORDER BY c0, c1, c2, c3
