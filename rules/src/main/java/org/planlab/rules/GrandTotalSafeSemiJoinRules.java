@@ -1,8 +1,5 @@
 package org.planlab.rules;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.rel.core.Aggregate;
@@ -67,17 +64,5 @@ public final class GrandTotalSafeSemiJoinRules {
   /** False for an inner join with a grand total, which the semi-join would get wrong. */
   static boolean safe(Join join, Aggregate right) {
     return join.getJoinType() != JoinRelType.INNER || right.getGroupCount() > 0;
-  }
-
-  /** {@code rules} with Calcite's three rules replaced by these. */
-  static List<RelOptRule> replacing(List<RelOptRule> rules) {
-    List<RelOptRule> out = new ArrayList<>(rules.size());
-    for (RelOptRule r : rules) {
-      out.add(r == CoreRules.PROJECT_TO_SEMI_JOIN ? PROJECT
-          : r == CoreRules.JOIN_TO_SEMI_JOIN ? JOIN
-          : r == CoreRules.AGGREGATE_TO_SEMI_JOIN ? AGGREGATE
-          : r);
-    }
-    return out;
   }
 }

@@ -2,14 +2,12 @@ package org.planlab.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.calcite.plan.RelOptPredicateList;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.Strong;
-import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.logical.LogicalAsofJoin;
@@ -20,12 +18,14 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSimplify;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.ImmutableBitSet;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Calcite's rules that reduce a Filter's or a Join's condition, except where
@@ -68,19 +68,6 @@ public final class NullSafeReduceExpressionsRules {
           .withDescription("NullSafeReduceExpressionsRule(Join)")
           .as(ReduceExpressionsRule.JoinReduceExpressionsRule
               .JoinReduceExpressionsRuleConfig.class));
-
-  private static final Map<RelOptRule, RelOptRule> REPLACEMENTS = Map.of(
-      CoreRules.FILTER_REDUCE_EXPRESSIONS, FILTER,
-      CoreRules.JOIN_REDUCE_EXPRESSIONS, JOIN);
-
-  /** {@code rules} with Calcite's rules replaced by these. */
-  public static List<RelOptRule> replacing(List<RelOptRule> rules) {
-    List<RelOptRule> out = new ArrayList<>(rules.size());
-    for (RelOptRule r : rules) {
-      out.add(REPLACEMENTS.getOrDefault(r, r));
-    }
-    return out;
-  }
 
   /**
    * Whether {@code reduced} keeps the rows with one NULL field that
@@ -155,6 +142,13 @@ public final class NullSafeReduceExpressionsRules {
     return Truth.NOT_KNOWN;
   }
 
+  /**
+   * Calcite's Filter reduction, done from the one reduction its check made
+   * (calling Calcite's {@code onMatch} would reduce the condition again).
+   * As Calcite's: a condition that is always true leaves the input, one that
+   * is never true an empty relation, a reduced one a new Filter; and an
+   * unreduced {@code IS [NOT] NULL} of a NOT NULL field is decided.
+   */
   private static final class FilterRule extends ReduceExpressionsRule.FilterReduceExpressionsRule {
     FilterRule(FilterReduceExpressionsRuleConfig config) {
       super(config);
@@ -163,19 +157,60 @@ public final class NullSafeReduceExpressionsRules {
     @Override
     public void onMatch(RelOptRuleCall call) {
       Filter filter = call.rel(0);
-      List<RexNode> reduced = new ArrayList<>(List.of(filter.getCondition()));
+      RexNode original = filter.getCondition();
+      List<RexNode> reduced = new ArrayList<>(List.of(original));
       RelOptPredicateList predicates =
           call.getMetadataQuery().getPulledUpPredicates(filter.getInput());
-      if (reduceExpressions(filter, reduced, predicates, true, config.matchNullability(),
-          config.treatDynamicCallsAsConstant())
-          && !keepsNullRows(filter.getCondition(), reduced.get(0),
-              filter.getInput().getRowType(), filter.getCluster().getRexBuilder())) {
+      boolean changed = reduceExpressions(filter, reduced, predicates, true,
+          config.matchNullability(), config.treatDynamicCallsAsConstant());
+      if (changed && !keepsNullRows(original, reduced.get(0),
+          filter.getInput().getRowType(), filter.getCluster().getRexBuilder())) {
         return;
       }
-      super.onMatch(call);
+      RexNode condition = changed ? reduced.get(0) : original;
+      Boolean decided = decided(condition, !changed);
+      if (decided != null) {
+        call.transformTo(decided ? filter.getInput() : createEmptyRelOrEquivalent(call, filter));
+      } else if (changed) {
+        call.transformTo(call.builder().push(filter.getInput()).filter(condition).build());
+      } else {
+        return;
+      }
+      call.getPlanner().prune(filter);
     }
   }
 
+  /**
+   * Whether {@code condition} keeps every row (true) or none (false), where
+   * that is plain: a literal or, if {@code nullTests}, {@code IS [NOT] NULL}
+   * (possibly negated) of a field that is never NULL. Null where it depends
+   * on the row.
+   */
+  static @Nullable Boolean decided(RexNode condition, boolean nullTests) {
+    if (condition.isAlwaysTrue()) {
+      return true;
+    }
+    if (condition instanceof RexLiteral || RexUtil.isNullLiteral(condition, true)) {
+      return false;
+    }
+    if (!nullTests) {
+      return null;
+    }
+    boolean negated = condition.isA(SqlKind.NOT);
+    RexNode test = negated ? ((RexCall) condition).getOperands().get(0) : condition;
+    boolean isNull = test.isA(SqlKind.IS_NULL) || test.isA(SqlKind.IS_UNKNOWN);
+    if ((isNull || test.isA(SqlKind.IS_NOT_NULL))
+        && ((RexCall) test).getOperands().get(0) instanceof RexInputRef ref
+        && !ref.getType().isNullable()) {
+      return isNull == negated;
+    }
+    return null;
+  }
+
+  /**
+   * Calcite's Join reduction, done from the one reduction its check made
+   * (calling Calcite's {@code onMatch} would reduce the condition again).
+   */
   private static final class JoinRule extends ReduceExpressionsRule.JoinReduceExpressionsRule {
     JoinRule(JoinReduceExpressionsRuleConfig config) {
       super(config);
@@ -184,21 +219,23 @@ public final class NullSafeReduceExpressionsRules {
     @Override
     public void onMatch(RelOptRuleCall call) {
       Join join = call.rel(0);
-      if (!(join instanceof LogicalAsofJoin)) {
-        RelMetadataQuery mq = call.getMetadataQuery();
-        int leftFields = join.getLeft().getRowType().getFieldCount();
-        RelOptPredicateList predicates = mq.getPulledUpPredicates(join.getLeft()).union(
-            join.getCluster().getRexBuilder(), mq.getPulledUpPredicates(join.getRight())
-                .shift(join.getCluster().getRexBuilder(), leftFields));
-        List<RexNode> reduced = new ArrayList<>(List.of(join.getCondition()));
-        if (reduceExpressions(join, reduced, predicates, true, config.matchNullability(),
-            config.treatDynamicCallsAsConstant())
-            && !keepsNullRows(join.getCondition(), reduced.get(0), join.getRowType(),
-                join.getCluster().getRexBuilder())) {
-          return;
-        }
+      if (join instanceof LogicalAsofJoin) {
+        return; // Calcite's rule leaves these alone too: they cannot be copied
       }
-      super.onMatch(call);
+      RelMetadataQuery mq = call.getMetadataQuery();
+      RexBuilder rex = join.getCluster().getRexBuilder();
+      int leftFields = join.getLeft().getRowType().getFieldCount();
+      RelOptPredicateList predicates = mq.getPulledUpPredicates(join.getLeft())
+          .union(rex, mq.getPulledUpPredicates(join.getRight()).shift(rex, leftFields));
+      List<RexNode> reduced = new ArrayList<>(List.of(join.getCondition()));
+      if (!reduceExpressions(join, reduced, predicates, true, config.matchNullability(),
+          config.treatDynamicCallsAsConstant())
+          || !keepsNullRows(join.getCondition(), reduced.get(0), join.getRowType(), rex)) {
+        return;
+      }
+      call.transformTo(join.copy(join.getTraitSet(), reduced.get(0), join.getLeft(),
+          join.getRight(), join.getJoinType(), join.isSemiJoinDone()));
+      call.getPlanner().prune(join);
     }
   }
 }

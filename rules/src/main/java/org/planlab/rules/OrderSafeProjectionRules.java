@@ -1,10 +1,8 @@
 package org.planlab.rules;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.apache.calcite.adapter.enumerable.EnumerableCalc;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableProject;
 import org.apache.calcite.adapter.enumerable.EnumerableProjectToCalcRule;
 import org.apache.calcite.adapter.enumerable.EnumerableRules;
@@ -12,6 +10,7 @@ import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.convert.ConverterRule;
+import org.apache.calcite.rel.core.Calc;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.RelFieldCollation;
@@ -69,26 +68,6 @@ public final class OrderSafeProjectionRules {
           .withDescription("EnumerableOrderSafeProjectToCalcRule")
           .as(EnumerableProjectToCalcRule.Config.class));
 
-  private static final Map<RelOptRule, RelOptRule> REPLACEMENTS = Map.of(
-      CoreRules.SORT_PROJECT_TRANSPOSE, SORT_PROJECT_TRANSPOSE,
-      EnumerableRules.ENUMERABLE_PROJECT_RULE, PROJECT,
-      EnumerableRules.ENUMERABLE_CALC_RULE, CALC,
-      EnumerableRules.ENUMERABLE_PROJECT_TO_CALC_RULE, PROJECT_TO_CALC);
-
-  /** {@code rules} with Calcite's rules replaced by these. */
-  public static List<RelOptRule> replacing(List<RelOptRule> rules) {
-    List<RelOptRule> out = new ArrayList<>(rules.size());
-    for (RelOptRule r : rules) {
-      out.add(REPLACEMENTS.getOrDefault(r, r));
-    }
-    return out;
-  }
-
-  /** The replacement of Calcite's rule {@code rule}, or {@code rule} itself. */
-  public static RelOptRule replacing(RelOptRule rule) {
-    return REPLACEMENTS.getOrDefault(rule, rule);
-  }
-
   /**
    * Whether a sort key computed by {@code e} may come before another key
    * when the sort is moved below the projection: a field itself, or a cast
@@ -136,13 +115,25 @@ public final class OrderSafeProjectionRules {
       return calcite.matches(call);
     }
 
+    /**
+     * As Calcite's rule converts, with the operator made once by
+     * {@link ProjectionCollations}: Calcite's would derive its own
+     * collations from metadata, only for them to be replaced.
+     */
     @Override
     public @Nullable RelNode convert(RelNode rel) {
-      RelNode out = calcite.convert(rel);
-      if (out instanceof EnumerableProject p) {
-        return ProjectionCollations.truthful(p);
+      if (rel instanceof Project p) {
+        return ProjectionCollations.project(enumerable(p.getInput()), p.getProjects(),
+            p.getRowType());
       }
-      return out instanceof EnumerableCalc c ? ProjectionCollations.truthful(c) : out;
+      if (rel instanceof Calc c) {
+        return ProjectionCollations.calc(enumerable(c.getInput()), c.getProgram());
+      }
+      return calcite.convert(rel);
+    }
+
+    private static RelNode enumerable(RelNode input) {
+      return convert(input, input.getTraitSet().replace(EnumerableConvention.INSTANCE));
     }
   }
 
@@ -157,7 +148,7 @@ public final class OrderSafeProjectionRules {
       RelNode input = project.getInput();
       RexProgram program = RexProgram.create(input.getRowType(), project.getProjects(), null,
           project.getRowType(), project.getCluster().getRexBuilder());
-      call.transformTo(ProjectionCollations.truthful(EnumerableCalc.create(input, program)));
+      call.transformTo(ProjectionCollations.calc(input, program));
     }
   }
 }

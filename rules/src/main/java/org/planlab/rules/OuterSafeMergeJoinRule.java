@@ -72,19 +72,4 @@ public final class OuterSafeMergeJoinRule extends ConverterRule {
     return join.copy(join.getTraitSet().replace(kept), join.getCondition(), join.getLeft(),
         join.getRight(), join.getJoinType(), join.isSemiJoinDone());
   }
-
-  /**
-   * {@code rules} with Calcite's merge-join rule replaced by this one, and
-   * its merge-union rule by {@link DistinctSafeMergeUnionRule}.
-   */
-  static List<org.apache.calcite.plan.RelOptRule> replacing(
-      List<org.apache.calcite.plan.RelOptRule> rules) {
-    List<org.apache.calcite.plan.RelOptRule> out = new ArrayList<>(rules.size());
-    for (org.apache.calcite.plan.RelOptRule r : rules) {
-      out.add(r == EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE ? INSTANCE
-          : r == EnumerableRules.ENUMERABLE_MERGE_UNION_RULE ? DistinctSafeMergeUnionRule.INSTANCE
-          : r);
-    }
-    return out;
-  }
 }

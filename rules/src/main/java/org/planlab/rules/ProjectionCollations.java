@@ -7,13 +7,19 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableProject;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelCollation;
 import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelCollations;
+import org.apache.calcite.rel.RelDistributionTraitDef;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.metadata.RelMdDistribution;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexCallBinding;
 import org.apache.calcite.rex.RexInputRef;
@@ -136,20 +142,47 @@ public final class ProjectionCollations {
     return null;
   }
 
-  /** {@code p}, claiming the collations {@link #of} derives instead of Calcite's. */
-  public static EnumerableProject truthful(EnumerableProject p) {
-    RelNode input = p.getInput();
-    return p.copy(p.getTraitSet().replaceIfs(RelCollationTraitDef.INSTANCE,
-        () -> of(p.getCluster().getMetadataQuery(), input, p.getProjects())),
-        input, p.getProjects(), p.getRowType());
+  /**
+   * An Enumerable Project of {@code projects} over {@code input}, claiming
+   * the collations {@link #of} derives. It is made once with its traits, as
+   * Calcite's {@code EnumerableProject.create} makes it with Calcite's.
+   */
+  public static EnumerableProject project(RelNode input, List<? extends RexNode> projects,
+      RelDataType rowType) {
+    RelOptCluster cluster = input.getCluster();
+    RelMetadataQuery mq = cluster.getMetadataQuery();
+    RelTraitSet traits = cluster.traitSet().replace(EnumerableConvention.INSTANCE)
+        .replaceIfs(RelCollationTraitDef.INSTANCE, () -> of(mq, input, projects));
+    return new EnumerableProject(cluster, traits, input, projects, rowType);
   }
 
-  /** {@code c}, claiming the collations {@link #of} derives instead of Calcite's. */
-  public static EnumerableCalc truthful(EnumerableCalc c) {
-    RelNode input = c.getInput();
-    return c.copy(c.getTraitSet().replaceIfs(RelCollationTraitDef.INSTANCE,
-        () -> of(c.getCluster().getMetadataQuery(), input, projects(c.getProgram()))),
-        input, c.getProgram());
+  /** An Enumerable Calc of {@code program} over {@code input}, claiming the collations {@link #of} derives. */
+  public static EnumerableCalc calc(RelNode input, RexProgram program) {
+    return calc(input, program, List.of());
+  }
+
+  /**
+   * An Enumerable Calc of {@code program} over {@code input}, claiming the
+   * collations {@link #of} derives and also {@code known}, orders its rows
+   * are known to have otherwise (the operators it replaces claimed them).
+   * Its distribution is Calcite's, as {@code EnumerableCalc.create} derives it.
+   */
+  public static EnumerableCalc calc(RelNode input, RexProgram program, List<RelCollation> known) {
+    RelOptCluster cluster = input.getCluster();
+    RelMetadataQuery mq = cluster.getMetadataQuery();
+    RelTraitSet traits = cluster.traitSet().replace(EnumerableConvention.INSTANCE)
+        .replaceIfs(RelCollationTraitDef.INSTANCE, () -> {
+          List<RelCollation> claims = new ArrayList<>(of(mq, input, projects(program)));
+          for (RelCollation c : known) {
+            if (!c.getFieldCollations().isEmpty() && !claims.contains(c)) {
+              claims.add(c);
+            }
+          }
+          return claims;
+        })
+        .replaceIf(RelDistributionTraitDef.INSTANCE,
+            () -> RelMdDistribution.calc(mq, input, program));
+    return new EnumerableCalc(cluster, traits, input, program);
   }
 
   /** The output expressions of {@code program}, over its input's fields. */

@@ -1,8 +1,5 @@
 package org.planlab.rules;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.rules.PruneEmptyRules;
@@ -37,14 +34,5 @@ public final class PruneEmptyAggregateRule {
   static boolean noEmptyGroupingSet(Aggregate aggregate) {
     return aggregate.getGroupCount() > 0
         && aggregate.getGroupSets().stream().noneMatch(ImmutableBitSet::isEmpty);
-  }
-
-  /** {@code rules} with Calcite's rule replaced by this one. */
-  static List<RelOptRule> replacing(List<RelOptRule> rules) {
-    List<RelOptRule> out = new ArrayList<>(rules.size());
-    for (RelOptRule r : rules) {
-      out.add(r == PruneEmptyRules.AGGREGATE_INSTANCE ? INSTANCE : r);
-    }
-    return out;
   }
 }

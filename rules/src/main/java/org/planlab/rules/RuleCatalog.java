@@ -2,6 +2,7 @@ package org.planlab.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.calcite.adapter.enumerable.EnumerableRules;
@@ -11,11 +12,34 @@ import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.rules.JoinPushThroughJoinRule;
+import org.apache.calcite.rel.rules.PruneEmptyRules;
 
 /** The rule sets optimizer configurations are built from, by name. */
 public final class RuleCatalog {
   private RuleCatalog() {
   }
+
+  /**
+   * Calcite's rules that planlab replaces, each with its replacement: the
+   * same rewrite, except where Calcite's gives wrong answers (each class
+   * says which, and how {@code planlab fuzz} or a suite query found it).
+   * Declared before the rule sets, which are made from it as the class loads.
+   */
+  private static final Map<RelOptRule, RelOptRule> REPLACEMENTS = Map.ofEntries(
+      Map.entry(EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE, OuterSafeMergeJoinRule.INSTANCE),
+      Map.entry(EnumerableRules.ENUMERABLE_MERGE_UNION_RULE,
+          DistinctSafeMergeUnionRule.INSTANCE),
+      Map.entry(PruneEmptyRules.AGGREGATE_INSTANCE, PruneEmptyAggregateRule.INSTANCE),
+      Map.entry(CoreRules.PROJECT_TO_SEMI_JOIN, GrandTotalSafeSemiJoinRules.PROJECT),
+      Map.entry(CoreRules.JOIN_TO_SEMI_JOIN, GrandTotalSafeSemiJoinRules.JOIN),
+      Map.entry(CoreRules.AGGREGATE_TO_SEMI_JOIN, GrandTotalSafeSemiJoinRules.AGGREGATE),
+      Map.entry(CoreRules.SORT_PROJECT_TRANSPOSE, OrderSafeProjectionRules.SORT_PROJECT_TRANSPOSE),
+      Map.entry(EnumerableRules.ENUMERABLE_PROJECT_RULE, OrderSafeProjectionRules.PROJECT),
+      Map.entry(EnumerableRules.ENUMERABLE_CALC_RULE, OrderSafeProjectionRules.CALC),
+      Map.entry(EnumerableRules.ENUMERABLE_PROJECT_TO_CALC_RULE,
+          OrderSafeProjectionRules.PROJECT_TO_CALC),
+      Map.entry(CoreRules.FILTER_REDUCE_EXPRESSIONS, NullSafeReduceExpressionsRules.FILTER),
+      Map.entry(CoreRules.JOIN_REDUCE_EXPRESSIONS, NullSafeReduceExpressionsRules.JOIN));
 
   /**
    * What Calcite's JDBC path registers in its Volcano planner
@@ -120,19 +144,24 @@ public final class RuleCatalog {
                 .collect(Collectors.joining(", ")) + ")"));
   }
 
+  /** {@code rules}, in order, with each of Calcite's that planlab replaces replaced. */
+  static List<RelOptRule> withReplacements(List<RelOptRule> rules) {
+    List<RelOptRule> out = new ArrayList<>(rules.size());
+    for (RelOptRule r : rules) {
+      out.add(REPLACEMENTS.getOrDefault(r, r));
+    }
+    return out;
+  }
+
   private static List<RelOptRule> calciteDefaultRules() {
     VolcanoPlanner planner = new VolcanoPlanner();
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
     RelOptUtil.registerDefaultRules(planner, false, false);
-    return NullSafeReduceExpressionsRules.replacing(OrderSafeProjectionRules.replacing(
-        PruneEmptyAggregateRule.replacing(
-        GrandTotalSafeSemiJoinRules.replacing(
-            OuterSafeMergeJoinRule.replacing(new ArrayList<>(planner.getRules()))))));
+    return withReplacements(planner.getRules());
   }
 
   private static List<RelOptRule> enumerableRules() {
-    List<RelOptRule> rules = OrderSafeProjectionRules.replacing(
-        OuterSafeMergeJoinRule.replacing(EnumerableRules.ENUMERABLE_RULES));
+    List<RelOptRule> rules = withReplacements(EnumerableRules.ENUMERABLE_RULES);
     rules.add(EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);
     rules.add(CoreRules.PROJECT_REMOVE);
     return rules;

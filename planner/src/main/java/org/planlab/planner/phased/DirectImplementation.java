@@ -157,18 +157,8 @@ final class DirectImplementation {
     }
     // The Calc returns the rows of the chain it replaces, in their order: it
     // claims what it derives and what the chain's top claimed.
-    EnumerableCalc made = ProjectionCollations.truthful(EnumerableCalc.create(newInput, program));
-    List<RelCollation> claims = new ArrayList<>();
-    for (RelNode r : List.of(made, rel)) {
-      List<RelCollation> cs = r.getTraitSet().getTraits(RelCollationTraitDef.INSTANCE);
-      for (RelCollation c : cs == null ? List.<RelCollation>of() : cs) {
-        if (!c.getFieldCollations().isEmpty() && !claims.contains(c)) {
-          claims.add(c);
-        }
-      }
-    }
-    return made.copy(made.getTraitSet().replaceIfs(RelCollationTraitDef.INSTANCE, () -> claims),
-        newInput, program);
+    List<RelCollation> claimed = rel.getTraitSet().getTraits(RelCollationTraitDef.INSTANCE);
+    return ProjectionCollations.calc(newInput, program, claimed == null ? List.of() : claimed);
   }
 
   /** The program of an Enumerable Filter, Project or Calc; null for anything else. */
