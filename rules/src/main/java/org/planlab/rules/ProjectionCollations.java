@@ -156,7 +156,10 @@ public final class ProjectionCollations {
     return new EnumerableProject(cluster, traits, input, projects, rowType);
   }
 
-  /** An Enumerable Calc of {@code program} over {@code input}, claiming the collations {@link #of} derives. */
+  /**
+   * An Enumerable Calc of {@code program} over {@code input}, claiming the
+   * collations {@link #of} derives.
+   */
   public static EnumerableCalc calc(RelNode input, RexProgram program) {
     return calc(input, program, List.of());
   }

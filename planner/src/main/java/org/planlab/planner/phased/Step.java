@@ -102,7 +102,7 @@ public interface Step {
       }
       planner.clear();
       rules.forEach(planner::addRule);
-      RelNode input = ValuesCollations.reconcile(rel, context.desiredTraits());
+      RelNode input = LogicalCollations.reconcile(rel, context.desiredTraits());
       RelNode root = input.getTraitSet().equals(context.desiredTraits()) ? input
           : planner.changeTraits(input, context.desiredTraits());
       planner.setRoot(root);
