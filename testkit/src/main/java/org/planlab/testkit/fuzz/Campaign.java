@@ -331,30 +331,13 @@ public final class Campaign {
 
   /** Gives up on {@code c}'s try: its query is saved and counted as a hang. */
   private boolean abandon(Current c, Run run) {
-    GeneratedQuery q = c.query;
-    if (q == null) {
+    if (c.query == null) {
       return false;
     }
     Finding f = new Finding(Kind.HANG, c.combos.get(0).label(), String.format(Locale.ROOT,
         "a check did not return within %d s; the watchdog left it behind",
         run.options.checkLimit().toSeconds()));
-    Path file = fileFor(run.options, c.suite, f, c.seed);
-    synchronized (run.stats) {
-      if (c.abandoned) {
-        return false;
-      }
-      c.abandoned = true;
-      if (file != null) {
-        save(file, new FuzzCase(c.suite, q.sql(), q.tlpPredicate(), c.combos, c.seed,
-            f.describe()));
-      }
-      Failure failure = new Failure(c.suite, c.seed, c.tryIndex, f, q, q, c.combos, 0, file);
-      count(run.stats, c.suite, q, c.combos, null, List.of(f));
-      run.stats.failures.add(failure);
-      run.listener.failed(failure);
-      run.listener.tried(run.stats);
-    }
-    return true;
+    return recordUnshrunk(c, run, f, true);
   }
 
   /** {@code q} checked, with the watchdog told which query and since when. */
@@ -408,13 +391,25 @@ public final class Campaign {
     for (int k = 0; k < Math.min(4, frames.length); k++) {
       detail.append(k == 0 ? " at " : " < ").append(frames[k]);
     }
-    Finding f = new Finding(Kind.CRASH, c.combos.get(0).label(), detail.toString());
+    recordUnshrunk(c, run, new Finding(Kind.CRASH, c.combos.get(0).label(), detail.toString()),
+        false);
+  }
+
+  /**
+   * Saves and counts {@code f} for {@code c}'s try with its query as it is,
+   * unshrunk (a hang the watchdog gives up on, or a try that threw); where
+   * the query cannot be saved, the failure is still counted. False where the
+   * watchdog already counted the try. {@code abandon} marks the try left
+   * behind.
+   */
+  private boolean recordUnshrunk(Current c, Run run, Finding f, boolean abandon) {
     GeneratedQuery q = c.query;
     Path file = q == null ? null : fileFor(run.options, c.suite, f, c.seed);
     synchronized (run.stats) {
       if (c.abandoned) {
-        return;
+        return false;
       }
+      c.abandoned = abandon;
       if (file != null) {
         try {
           new FuzzCase(c.suite, q.sql(), q.tlpPredicate(), c.combos, c.seed, f.describe())
@@ -435,6 +430,7 @@ public final class Campaign {
       }
       run.listener.tried(run.stats);
     }
+    return true;
   }
 
   /** Adds a try to {@code stats}; {@code o} null for an abandoned try. */
