@@ -128,8 +128,10 @@ public final class NullSafeReduceExpressionsRules {
       }
     });
     try {
+      // The simplifier does not fold a SEARCH of a literal (SEARCH(-1, Sarg[[0..2]])),
+      // which a NULL field's COALESCE becomes; the comparisons it stands for fold.
       RexNode folded = new RexSimplify(rex, RelOptPredicateList.EMPTY, RexUtil.EXECUTOR)
-          .simplifyUnknownAsFalse(withNull);
+          .simplifyUnknownAsFalse(RexUtil.expandSearch(rex, null, withNull));
       if (folded.isAlwaysTrue()) {
         return Truth.TRUE;
       }

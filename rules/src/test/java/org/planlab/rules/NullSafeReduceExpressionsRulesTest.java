@@ -76,6 +76,53 @@ class NullSafeReduceExpressionsRulesTest {
     assertThat(((Filter) ours).getCondition()).isEqualTo(original.getCondition());
   }
 
+  /**
+   * {@code z IS NOT NULL OR CASE WHEN COALESCE(x, -1) NOT BETWEEN -1 AND 2
+   * THEN CASE WHEN y IS NULL THEN COALESCE(x, -1) ELSE -1 END ELSE 0 END <> -1}
+   * (the NOT of a ternary-logic partition {@code planlab fuzz} made) is true
+   * for {@code x} NULL. Calcite reduces it to comparisons of
+   * {@code CAST(x AS INTEGER NOT NULL)}, unknown for {@code x} NULL, and a
+   * RIGHT join below became inner. Folded with {@code x} NULL, its
+   * {@code SEARCH(-1, Sarg[...])} must fold too, or the check cannot tell.
+   */
+  @Test
+  void aSearchOverANullFieldsCoalesceIsFoldedAndTheReductionRefused() {
+    RexBuilder rex = b.getRexBuilder();
+    RelDataTypeFactory types = rex.getTypeFactory();
+    RelDataType nullableInt = types.createTypeWithNullability(
+        types.createSqlType(SqlTypeName.INTEGER), true);
+    b.values(types.builder().add("x", nullableInt).add("y", nullableInt).add("z", nullableInt)
+        .build(), null, 1, null, 5, null, 7);
+    RexNode x = b.field(0);
+    RexNode coalesce = rex.makeCall(SqlStdOperatorTable.CASE,
+        rex.makeCall(SqlStdOperatorTable.IS_NOT_NULL, x),
+        rex.makeCast(types.createSqlType(SqlTypeName.INTEGER), x, true, false),
+        b.literal(-1));
+    RexNode outside = rex.makeCall(SqlStdOperatorTable.NOT,
+        rex.makeBetween(coalesce, b.literal(-1), b.literal(2)));
+    RexNode inner = rex.makeCall(SqlStdOperatorTable.CASE,
+        rex.makeCall(SqlStdOperatorTable.IS_NULL, b.field(1)), coalesce, b.literal(-1));
+    RexNode condition = rex.makeCall(SqlStdOperatorTable.OR,
+        rex.makeCall(SqlStdOperatorTable.IS_NOT_NULL, b.field(2)),
+        rex.makeCall(SqlStdOperatorTable.NOT_EQUALS,
+            rex.makeCall(SqlStdOperatorTable.CASE, outside, inner, b.literal(0)),
+            b.literal(-1)));
+    Filter original = (Filter) LogicalFilter.create(b.build(), condition);
+    RelDataType rowType = original.getInput().getRowType();
+    assertThat(condition.toString()).contains("SEARCH(CASE(IS NOT NULL($0)");
+
+    assertThat(NullSafeReduceExpressionsRules.truthWithNull(condition, 0, nullableInt, rex))
+        .isEqualTo(NullSafeReduceExpressionsRules.Truth.TRUE);
+    Filter calcites = (Filter) apply(CoreRules.FILTER_REDUCE_EXPRESSIONS, original);
+    assertThat(calcites.getCondition().toString()).as("Calcite's reduction")
+        .contains("CAST($0):INTEGER NOT NULL, Sarg[[-1..2]]")
+        .doesNotContain("IS NOT NULL($0)");
+    assertThat(NullSafeReduceExpressionsRules.keepsNullRows(condition, calcites.getCondition(),
+        rowType, rex)).isFalse();
+    RelNode ours = apply(NullSafeReduceExpressionsRules.FILTER, original);
+    assertThat(((Filter) ours).getCondition()).isEqualTo(condition);
+  }
+
   @Test
   void aReductionThatKeepsNullRowsStillApplies() {
     RelNode filter = b.values(new String[] {"x"}, 1, 5)

@@ -31,7 +31,7 @@ public final class Dataset {
   private final double scaleFactor;
   private final Map<String, DataTable> tables;
 
-  private Dataset(String schemaName, double scaleFactor, Map<String, DataTable> tables) {
+  Dataset(String schemaName, double scaleFactor, Map<String, DataTable> tables) {
     this.schemaName = schemaName;
     this.scaleFactor = scaleFactor;
     this.tables = java.util.Collections.unmodifiableMap(tables);

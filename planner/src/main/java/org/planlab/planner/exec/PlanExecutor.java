@@ -107,7 +107,7 @@ public final class PlanExecutor {
       case CANCEL -> RowCounting.cancellable(plan);
       case COUNTERS -> RowCounting.instrument(plan, slots);
     };
-    rel = NestedLoopJoins.withDistinctRightRows(rel);
+    rel = NestedLoopJoins.streaming(rel);
     rel = (EnumerableRel) NotNullCasts.nullOnNull(rel);
     rel = EmptyGroupingSets.answerOverEmptyInput(rel);
     rel = WindowNullConstants.asColumns(rel);
