@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
 /** Options every planning command shares. */
 final class PlanningOptions {
   @Option(names = "--sf", paramLabel = "N", defaultValue = "1",
-      description = "Scale factor of the statistics, and of the data with --execute "
-          + "(default: ${DEFAULT-VALUE}, or 0.01 with --execute or --stats data); any N > 0.")
+      description = "Scale factor of the statistics (default: ${DEFAULT-VALUE}); any N > 0. "
+          + "In run and compare, also of the data with --execute or --stats data "
+          + "(default there: 0.01).")
   double scaleFactor;
 
   @Option(names = "--config", paramLabel = "NAME", defaultValue = Optimizers.DEFAULT,
