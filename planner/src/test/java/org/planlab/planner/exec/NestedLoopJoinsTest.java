@@ -3,7 +3,6 @@ package org.planlab.planner.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,25 +11,15 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.calcite.adapter.enumerable.EnumerableNestedLoopJoin;
-import org.apache.calcite.adapter.enumerable.EnumerableValues;
-import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
-import org.apache.calcite.plan.ConventionTraitDef;
-import org.apache.calcite.plan.RelOptCluster;
-import org.apache.calcite.plan.volcano.VolcanoPlanner;
-import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexInputRef;
-import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
-import org.apache.calcite.sql.type.SqlTypeName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import com.google.common.collect.ImmutableList;
 
 /**
  * RIGHT and FULL nested-loop joins, which the executor runs with
@@ -41,32 +30,12 @@ import com.google.common.collect.ImmutableList;
 class NestedLoopJoinsTest {
   private static final Dataset NO_TABLES = new Dataset("none", 0, Map.of());
 
-  private final JavaTypeFactoryImpl types = new JavaTypeFactoryImpl();
-  private final RexBuilder rex = new RexBuilder(types);
-  private final RelOptCluster cluster = cluster(rex);
-  private final RelDataType nullableBigint = types.createTypeWithNullability(
-      types.createSqlType(SqlTypeName.BIGINT), true);
+  private final ValuesFixture f = new ValuesFixture();
+  private final RexBuilder rex = f.rex;
+  private final RelDataType nullableBigint = f.nullableBigint;
 
-  private static RelOptCluster cluster(RexBuilder rex) {
-    VolcanoPlanner planner = new VolcanoPlanner();
-    planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
-    planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
-    return RelOptCluster.create(planner, rex);
-  }
-
-  /** Rows of nullable BIGINT columns, in this order; each row's columns are equal. */
   private RelNode values(int columns, Long... keys) {
-    var type = types.builder();
-    for (int c = 0; c < columns; c++) {
-      type.add("k" + c, nullableBigint);
-    }
-    ImmutableList.Builder<ImmutableList<RexLiteral>> tuples = ImmutableList.builder();
-    for (Long k : keys) {
-      RexLiteral v = k == null ? rex.makeNullLiteral(nullableBigint)
-          : rex.makeExactLiteral(BigDecimal.valueOf(k), nullableBigint);
-      tuples.add(ImmutableList.copyOf(java.util.Collections.nCopies(columns, v)));
-    }
-    return EnumerableValues.create(cluster, type.build(), tuples.build());
+    return f.values(columns, keys);
   }
 
   /** {@code left.$0 op right.$0} over the join's row type. */
@@ -75,7 +44,7 @@ class NestedLoopJoinsTest {
     RexNode l = RexInputRef.of(0, left.getRowType());
     RexNode r = new RexInputRef(left.getRowType().getFieldCount(), nullableBigint);
     RexNode shifted = add == 0 ? r : rex.makeCall(SqlStdOperatorTable.PLUS, r,
-        rex.makeExactLiteral(BigDecimal.valueOf(add), nullableBigint));
+        rex.makeExactLiteral(java.math.BigDecimal.valueOf(add), nullableBigint));
     return rex.makeCall(op, l, shifted);
   }
 

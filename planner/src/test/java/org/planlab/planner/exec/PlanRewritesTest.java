@@ -2,26 +2,19 @@ package org.planlab.planner.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableMergeJoin;
 import org.apache.calcite.adapter.enumerable.EnumerableSort;
 import org.apache.calcite.adapter.enumerable.EnumerableValues;
-import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
-import org.apache.calcite.plan.ConventionTraitDef;
-import org.apache.calcite.plan.RelOptCluster;
-import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.rel.RelCollation;
 import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.JoinRelType;
-import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexInputRef;
-import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
@@ -29,41 +22,22 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.ImmutableIntList;
 import org.junit.jupiter.api.Test;
 
-import com.google.common.collect.ImmutableList;
-
 /**
  * The executor's rewrites keep the order the operators they replace claimed:
  * a merge join above a rewritten operator can still be built over it.
  */
 class PlanRewritesTest {
-  private final JavaTypeFactoryImpl types = new JavaTypeFactoryImpl();
-  private final RexBuilder rex = new RexBuilder(types);
-  private final RelOptCluster cluster = cluster(rex);
-  private final RelDataType nullableBigint = types.createTypeWithNullability(
-      types.createSqlType(SqlTypeName.BIGINT), true);
+  private final ValuesFixture f = new ValuesFixture();
+  private final RexBuilder rex = f.rex;
 
-  private static RelOptCluster cluster(RexBuilder rex) {
-    VolcanoPlanner planner = new VolcanoPlanner();
-    planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
-    planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
-    return RelOptCluster.create(planner, rex);
-  }
-
-  /** One nullable BIGINT column {@code k}, rows in this order (Values claims the sort it finds). */
+  /** One nullable BIGINT column, rows in this order (Values claims the sort it finds). */
   private RelNode values(Long... keys) {
-    ImmutableList.Builder<ImmutableList<RexLiteral>> tuples = ImmutableList.builder();
-    for (Long k : keys) {
-      tuples.add(ImmutableList.of(k == null
-          ? rex.makeNullLiteral(nullableBigint)
-          : rex.makeExactLiteral(BigDecimal.valueOf(k), nullableBigint)));
-    }
-    return EnumerableValues.create(cluster, types.builder().add("k", nullableBigint).build(),
-        tuples.build());
+    return f.values(1, keys);
   }
 
   /** {@code CAST(k AS BIGINT NOT NULL)}: a cast the executor makes NULL-safe. */
   private RelNode notNullCast(RelNode input) {
-    RexNode cast = rex.makeCast(types.createSqlType(SqlTypeName.BIGINT),
+    RexNode cast = rex.makeCast(f.types.createSqlType(SqlTypeName.BIGINT),
         RexInputRef.of(0, input.getRowType()), false, false);
     return EnumerableCalc.create(input, RexProgram.create(input.getRowType(), List.of(cast),
         null, List.of("k"), rex));
@@ -145,14 +119,8 @@ class PlanRewritesTest {
     assertThat(walked).isSameAs(original);
   }
 
-  /** Columns {@code a} and {@code b}, equal in every row, rows in this order. */
+  /** Two columns, equal in every row, rows in this order. */
   private RelNode twoEqualColumns(long... keys) {
-    RelDataType two = types.builder().add("a", nullableBigint).add("b", nullableBigint).build();
-    ImmutableList.Builder<ImmutableList<RexLiteral>> tuples = ImmutableList.builder();
-    for (long k : keys) {
-      RexLiteral v = rex.makeExactLiteral(BigDecimal.valueOf(k), nullableBigint);
-      tuples.add(ImmutableList.of(v, v));
-    }
-    return EnumerableValues.create(cluster, two, tuples.build());
+    return f.values(2, java.util.Arrays.stream(keys).boxed().toArray(Long[]::new));
   }
 }
