@@ -9,8 +9,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.calcite.DataContext;
+import org.apache.calcite.DataContexts;
 import org.apache.calcite.adapter.enumerable.EnumerableNestedLoopJoin;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.JoinType;
+import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.type.RelDataType;
@@ -115,6 +121,32 @@ class NestedLoopJoinsTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(value = JoinRelType.class, names = {"RIGHT", "FULL"})
+  void theLoopChecksTheCancelFlagEvery1024Comparisons(JoinRelType type) {
+    // 3 left rows (no check reading them) and 100,000 right rows no pair matches.
+    AtomicBoolean cancel = new AtomicBoolean(true);
+    DataContext root = DataContexts.of(Map.of(DataContext.Variable.CANCEL_FLAG.camelName, cancel));
+    long[] compared = {0};
+    Enumerable<Long> join = OuterJoinEnumerables.<Long, Long, Long>join(
+        Linq4j.asEnumerable(List.of(1L, 2L, 3L)),
+        Linq4j.asEnumerable(java.util.Collections.nCopies(100_000, 0L)),
+        (l, r) -> {
+          compared[0]++;
+          return false;
+        }, (l, r) -> l, type == JoinRelType.FULL ? JoinType.FULL : JoinType.RIGHT, root);
+
+    assertThatThrownBy(() -> join.enumerator().moveNext())
+        .isInstanceOf(ExecutionCancelledException.class);
+    assertThat(compared[0]).as("comparisons before the set flag stopped the loop")
+        .isLessThan(1024);
+  }
+
+  /**
+   * The whole run stops at its limit too. (Calcite's join passes this as
+   * well: it checks its outer input every 1,024 rows; the test above is the
+   * one that needs the loop's own check.)
+   */
   @ParameterizedTest
   @EnumSource(value = JoinRelType.class, names = {"RIGHT", "FULL"})
   void aJoinOfTwoLargeInputsStopsAtItsTimeLimit(JoinRelType type) {
